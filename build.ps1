@@ -1,0 +1,40 @@
+#Requires -Version 7.2
+<#
+.SYNOPSIS
+    Builds, tests and packages KvsSignaling.
+.DESCRIPTION
+    The one entry point for every task. Tasks are defined in tools/BuildTasks.ps1; tab completion
+    on -Task lists them, and `./build.ps1 -List` prints them with a description.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding(DefaultParameterSetName = 'Run')]
+param(
+    [Parameter(Position = 0, ParameterSetName = 'Run')]
+    [ValidateSet('Build', 'Test')]
+    [string[]] $Task = 'Build',
+
+    [Parameter(ParameterSetName = 'Run')]
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    [Parameter(Mandatory, ParameterSetName = 'List')]
+    [switch] $List
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+. (Join-Path $PSScriptRoot 'tools/BuildTasks.ps1')
+
+if ($List) {
+    $BuildTasks.GetEnumerator() | ForEach-Object { [pscustomobject]@{ Task = $_.Key; Description = $_.Value.Description } }
+    return
+}
+
+$context = New-BuildContext -Root $PSScriptRoot -Configuration $Configuration
+$exitCode = 0
+foreach ($name in $Task) {
+    $exitCode = Invoke-BuildTask -Name $name -Context $context
+    if ($exitCode -ne 0) { break }
+}
+exit $exitCode

@@ -1,0 +1,127 @@
+# The build's tasks, in one place. build.ps1 dot-sources this file and runs tasks by name.
+# A task is a script block that takes the build context and returns an exit code (0 = success).
+
+Set-StrictMode -Version Latest
+
+function New-BuildContext {
+    param([string] $Root, [string] $Configuration)
+    $manifest = Join-Path $Root 'KvsSignaling.psd1'
+    $version = if (Test-Path $manifest) { (Import-PowerShellDataFile $manifest).ModuleVersion } else { '0.1.0' }
+    [pscustomobject]@{
+        Root          = $Root
+        Configuration = $Configuration
+        Version       = $version
+        Solution      = Join-Path $Root 'KvsPowerShell.sln'
+        Artifacts     = Join-Path $Root 'artifacts'
+        TestResults   = Join-Path $Root 'artifacts/test-results'
+    }
+}
+
+function Invoke-Native {
+    # Runs a native command, echoing it, and returns its exit code.
+    param([string] $FilePath, [string[]] $ArgumentList)
+    Write-Host "> $FilePath $($ArgumentList -join ' ')" -ForegroundColor DarkGray
+    & $FilePath @ArgumentList | Out-Host
+    $LASTEXITCODE
+}
+
+function Get-NuGetPackageRoot {
+    if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
+    $line = & dotnet nuget locals global-packages --list | Select-Object -First 1
+    ($line -replace '^global-packages:\s*', '').Trim()
+}
+
+function Get-PesterModulePath {
+    param($Context)
+    $toolsProject = Join-Path $Context.Root 'tools/Tools.csproj'
+    $code = Invoke-Native dotnet @('restore', $toolsProject, '--nologo', '-v', 'quiet')
+    if ($code -ne 0) { throw "Restoring the build tools failed (exit $code)." }
+    [xml] $props = Get-Content (Join-Path $Context.Root 'Directory.Packages.props')
+    $version = $props.Project.PropertyGroup.PesterVersion | Where-Object { $_ } | Select-Object -First 1
+    $path = Join-Path (Get-NuGetPackageRoot) "pester/$version/tools/Pester.psd1"
+    if (-not (Test-Path $path)) { throw "Pester $version was restored but $path is missing." }
+    $path
+}
+
+function Read-TrxCounts {
+    # Sums the counters of every .trx file that `dotnet test` wrote.
+    param([string] $Directory)
+    $sum = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0; Files = 0 }
+    foreach ($file in Get-ChildItem -Path $Directory -Filter '*.trx' -Recurse -ErrorAction SilentlyContinue) {
+        [xml] $trx = Get-Content -Raw $file.FullName
+        $counters = $trx.TestRun.ResultSummary.Counters
+        $sum.Passed += [int] $counters.passed
+        $sum.Failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+        $sum.Skipped += [int] $counters.notExecuted
+        $sum.Files++
+    }
+    $sum
+}
+
+$BuildTasks = [ordered]@{
+    Build = @{
+        Description = 'Compiles the solution.'
+        Action      = {
+            param($Context)
+            Invoke-Native dotnet @('build', $Context.Solution, '-c', $Context.Configuration, '--nologo', "-p:Version=$($Context.Version)")
+        }
+    }
+    Test  = @{
+        Description = 'Builds, runs every xunit project and every Pester file under tests/, and prints one Total line.'
+        DependsOn   = @('Build')
+        Action      = {
+            param($Context)
+            $harnessFailures = 0
+            if (Test-Path $Context.TestResults) { Remove-Item -Recurse -Force $Context.TestResults }
+            New-Item -ItemType Directory -Force -Path $Context.TestResults | Out-Null
+
+            $xunitDir = Join-Path $Context.TestResults 'xunit'
+            $code = Invoke-Native dotnet @('test', $Context.Solution, '-c', $Context.Configuration, '--no-build', '--nologo',
+                '--logger', 'trx', '--logger', 'console;verbosity=normal', '--results-directory', $xunitDir)
+            $xunit = Read-TrxCounts -Directory $xunitDir
+            if ($code -ne 0 -and $xunit.Failed -eq 0) {
+                Write-Host "dotnet test exited with $code without a failed test: counting the run as failed." -ForegroundColor Red
+                $harnessFailures++
+            }
+
+            $pesterJson = Join-Path $Context.TestResults 'pester.json'
+            $pesterPath = Get-PesterModulePath -Context $Context
+            $code = Invoke-Native dotnet @('tool', 'run', 'pwsh', '--', '-NoProfile', '-NonInteractive', '-File',
+                (Join-Path $Context.Root 'tools/Invoke-PesterTests.ps1'),
+                '-PesterPath', $pesterPath, '-TestPath', (Join-Path $Context.Root 'tests'),
+                '-ResultPath', $pesterJson, '-Configuration', $Context.Configuration)
+            $pester = if (Test-Path $pesterJson) { Get-Content -Raw $pesterJson | ConvertFrom-Json } else { $null }
+            if ($null -eq $pester) {
+                Write-Host "Pester did not report results (exit $code): counting the run as failed." -ForegroundColor Red
+                $pester = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+                $harnessFailures++
+            }
+
+            $passed = $xunit.Passed + $pester.Passed
+            $failed = $xunit.Failed + $pester.Failed + $harnessFailures
+            $skipped = $xunit.Skipped + $pester.Skipped
+            Write-Host ''
+            Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped ($($xunit.Files) projects)"
+            Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
+            $summary = "Total: $passed passed, $failed failed"
+            if ($skipped -gt 0) { $summary += ", $skipped skipped" }
+            Write-Host $summary
+            if ($failed -gt 0) { 1 } else { 0 }
+        }
+    }
+}
+
+function Invoke-BuildTask {
+    # Runs a task after the tasks it depends on, each at most once per build.
+    param([string] $Name, $Context, [System.Collections.Generic.HashSet[string]] $Done = [System.Collections.Generic.HashSet[string]]::new())
+    if (-not $BuildTasks.Contains($Name)) { throw "Unknown task '$Name'. Tasks: $($BuildTasks.Keys -join ', ')." }
+    if (-not $Done.Add($Name)) { return 0 }
+    $task = $BuildTasks[$Name]
+    foreach ($dependency in @($task['DependsOn']) | Where-Object { $_ }) {
+        $code = Invoke-BuildTask -Name $dependency -Context $Context -Done $Done
+        if ($code -ne 0) { return $code }
+    }
+    Write-Host "=== $Name ===" -ForegroundColor Cyan
+    $result = & $task.Action $Context
+    [int] (@($result)[-1])
+}

@@ -1,0 +1,26 @@
+# Runs every *.Tests.ps1 under the test path in a clean pwsh process and writes the counts as JSON.
+param(
+    [Parameter(Mandatory)] [string] $PesterPath,
+    [Parameter(Mandatory)] [string] $TestPath,
+    [Parameter(Mandatory)] [string] $ResultPath,
+    [string] $Configuration = 'Release'
+)
+$ErrorActionPreference = 'Stop'
+Import-Module $PesterPath -Force
+$env:KVS_BUILD_CONFIGURATION = $Configuration
+
+$config = New-PesterConfiguration
+$config.Run.Path = $TestPath
+$config.Run.PassThru = $true
+$config.Run.Exit = $false
+$config.Output.Verbosity = 'Detailed'
+$config.TestResult.Enabled = $true
+$config.TestResult.OutputFormat = 'NUnitXml'
+$config.TestResult.OutputPath = [IO.Path]::ChangeExtension($ResultPath, '.xml')
+
+$result = Invoke-Pester -Configuration $config
+[pscustomobject]@{
+    Passed  = $result.PassedCount
+    Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    Skipped = $result.SkippedCount + $result.NotRunCount
+} | ConvertTo-Json | Set-Content -Path $ResultPath
