@@ -6,6 +6,11 @@ param(
     [string] $Configuration = 'Release'
 )
 $ErrorActionPreference = 'Stop'
+if (-not (Get-ChildItem -Path $TestPath -Filter '*.Tests.ps1' -Recurse)) {
+    Write-Host "No Pester test files under $TestPath."
+    [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 } | ConvertTo-Json | Set-Content -Path $ResultPath
+    return
+}
 Import-Module $PesterPath -Force
 $env:KVS_BUILD_CONFIGURATION = $Configuration
 
