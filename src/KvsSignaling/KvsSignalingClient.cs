@@ -1,0 +1,431 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using KvsSignaling.Caching;
+using KvsSignaling.Configuration;
+using KvsSignaling.Endpoints;
+using KvsSignaling.Serialization;
+using KvsSignaling.Transport;
+
+namespace KvsSignaling;
+
+/// <summary>
+/// A client of the Kinesis Video Streams signaling-channel control plane. Thread-safe: one instance serves
+/// concurrent calls over one pooled HTTP handler. Dispose it when done.
+/// </summary>
+/// <remarks>
+/// Every argument is checked before any network call; bad values raise <see cref="ArgumentException"/> naming
+/// the value and what is allowed. Failures after that raise the <see cref="KvsSignalingException"/> family;
+/// cancelling the token raises <see cref="OperationCanceledException"/>.
+/// </remarks>
+public sealed class KvsSignalingClient : IDisposable
+{
+    /// <summary>The protocols asked for when a caller passes none: WSS (the signaling connection) and HTTPS (ICE server configuration).</summary>
+    public static readonly IReadOnlyList<ChannelProtocol> DefaultProtocols = new[] { ChannelProtocol.Wss, ChannelProtocol.Https };
+
+    private static readonly Stopwatch Monotonic = Stopwatch.StartNew();
+
+    private readonly ServiceCaller _caller;
+    private readonly EndpointCache? _cache;
+    private readonly CancellationTokenSource _lifetime = new();
+    private int _disposed;
+
+    /// <summary>Creates a client; resolves the region and control-plane endpoint now, credentials on first use.</summary>
+    /// <param name="options">Settings; null takes every default (environment, profile, default credential chain).</param>
+    /// <exception cref="ArgumentException">A setting is invalid or no region can be found; the message names it.</exception>
+    public KvsSignalingClient(KvsSignalingClientOptions? options = null)
+        : this(options ?? new KvsSignalingClientOptions(), HttpHandlerFactory.Create())
+    {
+    }
+
+    internal KvsSignalingClient(KvsSignalingClientOptions options, HttpMessageHandler handler)
+    {
+        try
+        {
+            CheckOptions(options);
+            var region = RegionSource.Resolve(options.Region, options.ProfileName, options.EnvironmentVariable);
+            Endpoint = ControlPlaneEndpoint.Resolve(options.EndpointUrl, options.EnvironmentVariable, region, options.UseFips, options.UseDualStack, EndpointRuleSet.Embedded);
+
+            // A custom endpoint (an emulator) still needs a signing region; us-east-1 is the conventional stand-in.
+            Region = string.IsNullOrEmpty(region) ? "us-east-1" : region!;
+            ControlPlaneEndpoint.CheckRegion(Region);
+            _caller = new ServiceCaller(handler, Endpoint, Region, new CredentialSource(options.Credentials, options.ProfileName), options);
+        }
+        catch
+        {
+            handler.Dispose();
+            throw;
+        }
+
+        if (options.EnableEndpointCache)
+        {
+            _cache = new EndpointCache(options.EndpointCacheTtl, options.EndpointCacheMaxEntries, () => Monotonic.Elapsed);
+        }
+    }
+
+    /// <summary>The control-plane endpoint this client sends to.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The region requests are signed for.</summary>
+    public string Region { get; }
+
+    /// <summary>
+    /// Gets the endpoints of a signaling channel for a role (<c>POST /getSignalingChannelEndpoint</c>).
+    /// </summary>
+    /// <param name="channelArn">The channel.</param>
+    /// <param name="role">MASTER or VIEWER.</param>
+    /// <param name="protocols">1 to 5 protocols without duplicates; null asks for <see cref="DefaultProtocols"/> (WSS and HTTPS).</param>
+    /// <param name="options">Per-call settings, such as bypassing the endpoint cache.</param>
+    /// <param name="cancellationToken">Stops the call at once.</param>
+    /// <returns>The channel, the role and one checked endpoint per returned protocol.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid (before any network call).</exception>
+    /// <exception cref="KvsServiceException">The service answered an error.</exception>
+    /// <exception cref="KvsEndpointException">A returned endpoint is not absolute or its scheme does not fit its protocol.</exception>
+    /// <exception cref="KvsTransportException">No usable answer arrived after the allowed attempts.</exception>
+    public Task<SignalingChannelEndpoints> GetSignalingChannelEndpointAsync(
+        ChannelArn channelArn,
+        ChannelRole role,
+        IEnumerable<ChannelProtocol>? protocols = null,
+        GetEndpointOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        if (channelArn is null)
+        {
+            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
+        }
+
+        CheckRole(role, nameof(role));
+        var protocolList = CheckProtocols(protocols, nameof(protocols));
+        if (_cache is null)
+        {
+            return FetchEndpointsAsync(channelArn, role, protocolList, cancellationToken);
+        }
+
+        var key = EndpointCache.KeyOf(Endpoint, channelArn, role, protocolList);
+        return _cache.GetOrFetchAsync(
+            key,
+            channelArn,
+            options?.BypassCache ?? false,
+            token => FetchEndpointsAsync(channelArn, role, protocolList, token),
+            cancellationToken,
+            _lifetime.Token);
+    }
+
+    /// <summary>Describes a signaling channel by ARN (<c>POST /describeSignalingChannel</c>).</summary>
+    /// <exception cref="ArgumentException">The ARN is missing.</exception>
+    /// <exception cref="KvsServiceException">The service answered an error, for example <c>ResourceNotFoundException</c>.</exception>
+    /// <exception cref="KvsTransportException">No usable answer arrived.</exception>
+    public async Task<SignalingChannelInfo> DescribeSignalingChannelAsync(ChannelArn channelArn, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        if (channelArn is null)
+        {
+            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
+        }
+
+        const string operation = "DescribeSignalingChannel";
+        var response = await SendAsync(operation, "/describeSignalingChannel", RequestBodies.DescribeSignalingChannel(null, channelArn), channelArn, cancellationToken).ConfigureAwait(false);
+        return Read(operation, response, ResponseBodies.ChannelInfo);
+    }
+
+    /// <summary>Describes a signaling channel by name (<c>POST /describeSignalingChannel</c>).</summary>
+    /// <param name="channelName">1..256 characters of letters, digits, '_', '.', '-'.</param>
+    /// <param name="cancellationToken">Stops the call at once.</param>
+    /// <exception cref="ArgumentException">The name is invalid.</exception>
+    /// <exception cref="KvsServiceException">The service answered an error, for example <c>ResourceNotFoundException</c>.</exception>
+    /// <exception cref="KvsTransportException">No usable answer arrived.</exception>
+    public async Task<SignalingChannelInfo> DescribeSignalingChannelByNameAsync(string channelName, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        CheckChannelName(channelName, nameof(channelName));
+        const string operation = "DescribeSignalingChannel";
+        var response = await SendAsync(operation, "/describeSignalingChannel", RequestBodies.DescribeSignalingChannel(channelName, null), null, cancellationToken).ConfigureAwait(false);
+        return Read(operation, response, ResponseBodies.ChannelInfo);
+    }
+
+    /// <summary>
+    /// Lists signaling channels, following every page (<c>POST /listSignalingChannels</c>).
+    /// </summary>
+    /// <param name="namePrefix">Only channels whose names begin with this (sent as <c>ChannelNameCondition</c> <c>BEGINS_WITH</c>); null or empty lists all.</param>
+    /// <param name="cancellationToken">Stops the listing at once.</param>
+    /// <exception cref="ArgumentException">The prefix is not a valid channel name.</exception>
+    public IAsyncEnumerable<SignalingChannelInfo> ListSignalingChannelsAsync(string? namePrefix = null, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        var prefix = string.IsNullOrEmpty(namePrefix) ? null : namePrefix;
+        if (prefix is not null)
+        {
+            CheckChannelName(prefix, nameof(namePrefix));
+        }
+
+        return ListPagesAsync(prefix, cancellationToken);
+    }
+
+    /// <summary>Creates a <c>SINGLE_MASTER</c> signaling channel (<c>POST /createSignalingChannel</c>).</summary>
+    /// <param name="channelName">1..256 characters of letters, digits, '_', '.', '-'.</param>
+    /// <param name="messageTtlSeconds">How long undelivered messages are kept, 5..120 seconds; null takes the service default.</param>
+    /// <param name="tags">Up to 50 tags (keys 1..128, values 0..256 characters); null for none.</param>
+    /// <param name="cancellationToken">Stops the call at once.</param>
+    /// <returns>The new channel's ARN.</returns>
+    public async Task<ChannelArn> CreateSignalingChannelAsync(
+        string channelName,
+        int? messageTtlSeconds = null,
+        IEnumerable<KeyValuePair<string, string>>? tags = null,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        CheckChannelName(channelName, nameof(channelName));
+        CheckMessageTtl(messageTtlSeconds, nameof(messageTtlSeconds));
+        var tagList = CheckTags(tags, nameof(tags));
+        const string operation = "CreateSignalingChannel";
+        var response = await SendAsync(operation, "/createSignalingChannel", RequestBodies.CreateSignalingChannel(channelName, messageTtlSeconds, tagList), null, cancellationToken).ConfigureAwait(false);
+        return Read(operation, response, ResponseBodies.CreatedChannelArn);
+    }
+
+    /// <summary>Updates a channel's message TTL (<c>POST /updateSignalingChannel</c>).</summary>
+    /// <param name="channelArn">The channel.</param>
+    /// <param name="currentVersion">The channel's current <see cref="SignalingChannelInfo.Version"/> (1..64 letters and digits).</param>
+    /// <param name="messageTtlSeconds">The new TTL, 5..120 seconds; null leaves the configuration out of the request.</param>
+    /// <param name="cancellationToken">Stops the call at once.</param>
+    public async Task UpdateSignalingChannelAsync(ChannelArn channelArn, string currentVersion, int? messageTtlSeconds, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        if (channelArn is null)
+        {
+            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
+        }
+
+        CheckVersion(currentVersion, nameof(currentVersion));
+        CheckMessageTtl(messageTtlSeconds, nameof(messageTtlSeconds));
+        const string operation = "UpdateSignalingChannel";
+        var response = await SendAsync(operation, "/updateSignalingChannel", RequestBodies.UpdateSignalingChannel(channelArn, currentVersion, messageTtlSeconds), channelArn, cancellationToken).ConfigureAwait(false);
+        Read(operation, response, body =>
+        {
+            ResponseBodies.Empty(body);
+            return true;
+        });
+    }
+
+    /// <summary>Deletes a channel (<c>POST /deleteSignalingChannel</c>) and drops its cached endpoints.</summary>
+    /// <param name="channelArn">The channel.</param>
+    /// <param name="currentVersion">The channel's current version, to delete only that version; null deletes whatever version is current.</param>
+    /// <param name="cancellationToken">Stops the call at once.</param>
+    public async Task DeleteSignalingChannelAsync(ChannelArn channelArn, string? currentVersion = null, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        if (channelArn is null)
+        {
+            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
+        }
+
+        if (currentVersion is not null)
+        {
+            CheckVersion(currentVersion, nameof(currentVersion));
+        }
+
+        const string operation = "DeleteSignalingChannel";
+        var response = await SendAsync(operation, "/deleteSignalingChannel", RequestBodies.DeleteSignalingChannel(channelArn, currentVersion), channelArn, cancellationToken).ConfigureAwait(false);
+        _cache?.Invalidate(channelArn);
+        Read(operation, response, body =>
+        {
+            ResponseBodies.Empty(body);
+            return true;
+        });
+    }
+
+    /// <summary>Drops the cached endpoints of a channel, for example after its endpoint refused a connection.</summary>
+    public void InvalidateEndpointCache(ChannelArn channelArn)
+    {
+        if (channelArn is null)
+        {
+            throw new ArgumentNullException(nameof(channelArn));
+        }
+
+        _cache?.Invalidate(channelArn);
+    }
+
+    /// <summary>Closes the pooled connections and cancels shared in-flight lookups.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _lifetime.Cancel();
+            _caller.Dispose();
+            _lifetime.Dispose();
+        }
+    }
+
+    internal static void CheckRole(ChannelRole role, string paramName)
+    {
+        if (!role.IsValid)
+        {
+            throw new ArgumentException("The role is not set (default value); allowed values: MASTER, VIEWER.", paramName);
+        }
+    }
+
+    internal static IReadOnlyList<ChannelProtocol> CheckProtocols(IEnumerable<ChannelProtocol>? protocols, string paramName)
+    {
+        if (protocols is null)
+        {
+            return DefaultProtocols;
+        }
+
+        var list = new List<ChannelProtocol>();
+        foreach (var protocol in protocols)
+        {
+            if (!protocol.IsValid)
+            {
+                throw new ArgumentException("A protocol is not set (default value); allowed values: WSS, HTTPS, WEBRTC.", paramName);
+            }
+
+            if (list.Contains(protocol))
+            {
+                throw new ArgumentException($"Protocol '{protocol.Value}' is listed more than once; each protocol may appear once.", paramName);
+            }
+
+            list.Add(protocol);
+        }
+
+        if (list.Count < ModelConstraints.ProtocolsMin || list.Count > ModelConstraints.ProtocolsMax)
+        {
+            throw new ArgumentException($"{list.Count} protocols were given; allowed: {ModelConstraints.ProtocolsMin}..{ModelConstraints.ProtocolsMax} of WSS, HTTPS, WEBRTC.", paramName);
+        }
+
+        return list;
+    }
+
+    internal static void CheckChannelName(string? channelName, string paramName) =>
+        ModelConstraints.Check(channelName, paramName, "Channel name", ModelConstraints.ChannelName, ModelConstraints.ChannelNamePattern, ModelConstraints.ChannelNameMin, ModelConstraints.ChannelNameMax);
+
+    internal static void CheckVersion(string? version, string paramName) =>
+        ModelConstraints.Check(version, paramName, "Channel version", ModelConstraints.Version, ModelConstraints.VersionPattern, ModelConstraints.VersionMin, ModelConstraints.VersionMax);
+
+    internal static void CheckMessageTtl(int? messageTtlSeconds, string paramName)
+    {
+        if (messageTtlSeconds is int ttl && (ttl < ModelConstraints.MessageTtlSecondsMin || ttl > ModelConstraints.MessageTtlSecondsMax))
+        {
+            throw new ArgumentOutOfRangeException(paramName, ttl, $"Message TTL {ttl} seconds is out of range; allowed: {ModelConstraints.MessageTtlSecondsMin}..{ModelConstraints.MessageTtlSecondsMax} seconds.");
+        }
+    }
+
+    internal static IReadOnlyList<KeyValuePair<string, string>> CheckTags(IEnumerable<KeyValuePair<string, string>>? tags, string paramName)
+    {
+        var list = tags?.ToList() ?? new List<KeyValuePair<string, string>>();
+        if (list.Count > ModelConstraints.TagsOnCreateMax)
+        {
+            throw new ArgumentException($"{list.Count} tags were given; allowed: at most {ModelConstraints.TagsOnCreateMax}.", paramName);
+        }
+
+        foreach (var tag in list)
+        {
+            ModelConstraints.Check(tag.Key, paramName, "Tag key", ModelConstraints.TagKey, ModelConstraints.TagKeyPattern, ModelConstraints.TagKeyMin, ModelConstraints.TagKeyMax);
+            ModelConstraints.Check(tag.Value, paramName, $"Value of tag '{tag.Key}'", ModelConstraints.TagValue, ModelConstraints.TagValuePattern, ModelConstraints.TagValueMin, ModelConstraints.TagValueMax);
+        }
+
+        return list;
+    }
+
+    private static void CheckOptions(KvsSignalingClientOptions options)
+    {
+        if (options.MaxAttempts < 1 || options.MaxAttempts > 10)
+        {
+            throw new ArgumentException($"MaxAttempts {options.MaxAttempts} is out of range; allowed: 1..10.", nameof(options));
+        }
+
+        if (options.AttemptTimeout <= TimeSpan.Zero && options.AttemptTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException($"AttemptTimeout {options.AttemptTimeout} must be positive (or Timeout.InfiniteTimeSpan).", nameof(options));
+        }
+
+        if (options.RetryBaseDelay < TimeSpan.Zero || options.RetryMaxDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentException("RetryBaseDelay and RetryMaxDelay must not be negative.", nameof(options));
+        }
+
+        if (options.EndpointCacheTtl <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"EndpointCacheTtl {options.EndpointCacheTtl} must be positive.", nameof(options));
+        }
+
+        if (options.EndpointCacheMaxEntries < 1)
+        {
+            throw new ArgumentException($"EndpointCacheMaxEntries {options.EndpointCacheMaxEntries} must be at least 1.", nameof(options));
+        }
+
+        if (options.MaxRequestsPerSecond is double rate && (double.IsNaN(rate) || rate <= 0 || double.IsInfinity(rate)))
+        {
+            throw new ArgumentException($"MaxRequestsPerSecond {rate} must be a positive number, or null for no pacing.", nameof(options));
+        }
+
+        if (options.MaxResponseBodyBytes < 1024)
+        {
+            throw new ArgumentException($"MaxResponseBodyBytes {options.MaxResponseBodyBytes} must be at least 1024.", nameof(options));
+        }
+    }
+
+    private static T Read<T>(string operation, ServiceResponse response, Func<ReadOnlyMemory<byte>, T> reader)
+    {
+        try
+        {
+            return reader(response.Body);
+        }
+        catch (MalformedResponseException e)
+        {
+            var requestId = response.RequestId is null ? string.Empty : $" (request id {response.RequestId})";
+            throw new KvsTransportException($"{operation} failed: {e.Message}{requestId}.", operation, response.StatusCode, response.RequestId, 1, e);
+        }
+    }
+
+    private async Task<SignalingChannelEndpoints> FetchEndpointsAsync(ChannelArn channelArn, ChannelRole role, IReadOnlyList<ChannelProtocol> protocols, CancellationToken cancellationToken)
+    {
+        const string operation = "GetSignalingChannelEndpoint";
+        var response = await SendAsync(operation, "/getSignalingChannelEndpoint", RequestBodies.GetSignalingChannelEndpoint(channelArn, role, protocols), channelArn, cancellationToken).ConfigureAwait(false);
+        var raw = Read(operation, response, ResponseBodies.ResourceEndpointList);
+        var endpoints = ReturnedEndpoints.Check(operation, raw, Endpoint, response.RequestId);
+        return new SignalingChannelEndpoints(channelArn, role, endpoints, response.RequestId, fromCache: false);
+    }
+
+    private async IAsyncEnumerable<SignalingChannelInfo> ListPagesAsync(string? namePrefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const string operation = "ListSignalingChannels";
+        string? nextToken = null;
+        do
+        {
+            var response = await SendAsync(operation, "/listSignalingChannels", RequestBodies.ListSignalingChannels(namePrefix, nextToken), null, cancellationToken).ConfigureAwait(false);
+            var (channels, token) = Read(operation, response, ResponseBodies.ChannelInfoList);
+            foreach (var channel in channels)
+            {
+                yield return channel;
+            }
+
+            if (token is not null && token == nextToken)
+            {
+                throw new KvsTransportException($"{operation} failed: the service returned the same NextToken twice, so the listing would never end.", operation, response.StatusCode, response.RequestId, 1);
+            }
+
+            nextToken = token;
+        }
+        while (nextToken is not null);
+    }
+
+    private async Task<ServiceResponse> SendAsync(string operation, string path, byte[] body, ChannelArn? target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _caller.SendAsync(operation, path, body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KvsServiceException e) when (target is not null && e.ErrorCode == "ResourceNotFoundException")
+        {
+            _cache?.Invalidate(target);
+            throw;
+        }
+    }
+
+    private void ThrowIfDisposed()
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            throw new ObjectDisposedException(nameof(KvsSignalingClient));
+        }
+    }
+}

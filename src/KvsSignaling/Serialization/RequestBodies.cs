@@ -1,0 +1,116 @@
+using System.Text.Json;
+
+namespace KvsSignaling.Serialization;
+
+/// <summary>Writes the operations' JSON bodies with the service model's member names.</summary>
+internal static class RequestBodies
+{
+    public static byte[] GetSignalingChannelEndpoint(ChannelArn channelArn, ChannelRole role, IReadOnlyList<ChannelProtocol> protocols) =>
+        Write(writer =>
+        {
+            writer.WriteString("ChannelARN", channelArn.Value);
+            writer.WriteStartObject("SingleMasterChannelEndpointConfiguration");
+            writer.WriteStartArray("Protocols");
+            foreach (var protocol in protocols)
+            {
+                writer.WriteStringValue(protocol.Value);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("Role", role.Value);
+            writer.WriteEndObject();
+        });
+
+    public static byte[] DescribeSignalingChannel(string? channelName, ChannelArn? channelArn) =>
+        Write(writer =>
+        {
+            if (channelArn is not null)
+            {
+                writer.WriteString("ChannelARN", channelArn.Value);
+            }
+            else
+            {
+                writer.WriteString("ChannelName", channelName);
+            }
+        });
+
+    public static byte[] ListSignalingChannels(string? namePrefix, string? nextToken) =>
+        Write(writer =>
+        {
+            if (namePrefix is not null)
+            {
+                writer.WriteStartObject("ChannelNameCondition");
+                writer.WriteString("ComparisonOperator", "BEGINS_WITH");
+                writer.WriteString("ComparisonValue", namePrefix);
+                writer.WriteEndObject();
+            }
+
+            if (nextToken is not null)
+            {
+                writer.WriteString("NextToken", nextToken);
+            }
+        });
+
+    public static byte[] CreateSignalingChannel(string channelName, int? messageTtlSeconds, IReadOnlyList<KeyValuePair<string, string>> tags) =>
+        Write(writer =>
+        {
+            writer.WriteString("ChannelName", channelName);
+            writer.WriteString("ChannelType", "SINGLE_MASTER");
+            if (messageTtlSeconds is int ttl)
+            {
+                writer.WriteStartObject("SingleMasterConfiguration");
+                writer.WriteNumber("MessageTtlSeconds", ttl);
+                writer.WriteEndObject();
+            }
+
+            if (tags.Count > 0)
+            {
+                writer.WriteStartArray("Tags");
+                foreach (var tag in tags)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("Key", tag.Key);
+                    writer.WriteString("Value", tag.Value);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+        });
+
+    public static byte[] UpdateSignalingChannel(ChannelArn channelArn, string currentVersion, int? messageTtlSeconds) =>
+        Write(writer =>
+        {
+            writer.WriteString("ChannelARN", channelArn.Value);
+            writer.WriteString("CurrentVersion", currentVersion);
+            if (messageTtlSeconds is int ttl)
+            {
+                writer.WriteStartObject("SingleMasterConfiguration");
+                writer.WriteNumber("MessageTtlSeconds", ttl);
+                writer.WriteEndObject();
+            }
+        });
+
+    public static byte[] DeleteSignalingChannel(ChannelArn channelArn, string? currentVersion) =>
+        Write(writer =>
+        {
+            writer.WriteString("ChannelARN", channelArn.Value);
+            if (currentVersion is not null)
+            {
+                writer.WriteString("CurrentVersion", currentVersion);
+            }
+        });
+
+    private static byte[] Write(Action<Utf8JsonWriter> members)
+    {
+        using var stream = new MemoryStream(256);
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            members(writer);
+            writer.WriteEndObject();
+        }
+
+        return stream.ToArray();
+    }
+}

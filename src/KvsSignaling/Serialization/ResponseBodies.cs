@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace KvsSignaling.Serialization;
+
+/// <summary>Reads the operations' JSON answers; anything that does not fit the model raises <see cref="MalformedResponseException"/>.</summary>
+internal static class ResponseBodies
+{
+    /// <summary>The raw (protocol, endpoint) pairs of <c>ResourceEndpointList</c>, checked later by the client.</summary>
+    public static List<KeyValuePair<string?, string?>> ResourceEndpointList(ReadOnlyMemory<byte> body)
+    {
+        using var document = Parse(body);
+        var result = new List<KeyValuePair<string?, string?>>(3);
+        if (document.RootElement.TryGetProperty("ResourceEndpointList", out var list) && list.ValueKind != JsonValueKind.Null)
+        {
+            if (list.ValueKind != JsonValueKind.Array)
+            {
+                throw new MalformedResponseException("ResourceEndpointList is not an array");
+            }
+
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    throw new MalformedResponseException("a ResourceEndpointList item is not an object");
+                }
+
+                result.Add(new KeyValuePair<string?, string?>(OptionalString(item, "Protocol"), OptionalString(item, "ResourceEndpoint")));
+            }
+        }
+
+        return result;
+    }
+
+    public static SignalingChannelInfo ChannelInfo(ReadOnlyMemory<byte> body)
+    {
+        using var document = Parse(body);
+        if (!document.RootElement.TryGetProperty("ChannelInfo", out var info) || info.ValueKind != JsonValueKind.Object)
+        {
+            throw new MalformedResponseException("the answer has no ChannelInfo object");
+        }
+
+        return ReadChannelInfo(info);
+    }
+
+    public static (List<SignalingChannelInfo> Channels, string? NextToken) ChannelInfoList(ReadOnlyMemory<byte> body)
+    {
+        using var document = Parse(body);
+        var channels = new List<SignalingChannelInfo>();
+        if (document.RootElement.TryGetProperty("ChannelInfoList", out var list) && list.ValueKind != JsonValueKind.Null)
+        {
+            if (list.ValueKind != JsonValueKind.Array)
+            {
+                throw new MalformedResponseException("ChannelInfoList is not an array");
+            }
+
+            foreach (var item in list.EnumerateArray())
+            {
+                channels.Add(ReadChannelInfo(item));
+            }
+        }
+
+        var token = OptionalString(document.RootElement, "NextToken");
+        return (channels, string.IsNullOrEmpty(token) ? null : token);
+    }
+
+    public static ChannelArn CreatedChannelArn(ReadOnlyMemory<byte> body)
+    {
+        using var document = Parse(body);
+        var arn = OptionalString(document.RootElement, "ChannelARN");
+        return ChannelArn.TryParse(arn, out var parsed)
+            ? parsed
+            : throw new MalformedResponseException($"the answer's ChannelARN '{arn ?? "(missing)"}' is not a valid channel ARN");
+    }
+
+    /// <summary>Checks that an answer without members is at least empty or a JSON object.</summary>
+    public static void Empty(ReadOnlyMemory<byte> body)
+    {
+        if (!body.IsEmpty)
+        {
+            using var document = Parse(body);
+        }
+    }
+
+    private static SignalingChannelInfo ReadChannelInfo(JsonElement info)
+    {
+        if (info.ValueKind != JsonValueKind.Object)
+        {
+            throw new MalformedResponseException("a ChannelInfo is not an object");
+        }
+
+        var arnText = OptionalString(info, "ChannelARN");
+        if (!ChannelArn.TryParse(arnText, out var arn))
+        {
+            throw new MalformedResponseException($"a ChannelInfo has ChannelARN '{arnText ?? "(missing)"}', which is not a valid channel ARN");
+        }
+
+        int? ttl = null;
+        if (info.TryGetProperty("SingleMasterConfiguration", out var single) && single.ValueKind == JsonValueKind.Object
+            && single.TryGetProperty("MessageTtlSeconds", out var ttlElement) && ttlElement.ValueKind == JsonValueKind.Number)
+        {
+            ttl = ttlElement.GetInt32();
+        }
+
+        var ingestion = info.TryGetProperty("MediaStorageConfiguration", out var media) && media.ValueKind == JsonValueKind.Object
+            && string.Equals(OptionalString(media, "Status"), "ENABLED", StringComparison.Ordinal);
+
+        return new SignalingChannelInfo(
+            OptionalString(info, "ChannelName") ?? arn.ChannelName,
+            arn,
+            OptionalString(info, "ChannelType") ?? string.Empty,
+            OptionalString(info, "ChannelStatus") ?? string.Empty,
+            Timestamp(info, "CreationTime"),
+            ttl,
+            OptionalString(info, "Version") ?? string.Empty,
+            ingestion);
+    }
+
+    /// <summary>rest-json sends timestamps as epoch seconds; an ISO 8601 string is accepted too.</summary>
+    private static DateTimeOffset? Timestamp(JsonElement element, string name)
+    {
+        if (!element.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Number:
+                return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(value.GetDouble() * 1000));
+            case JsonValueKind.String when DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed):
+                return parsed;
+            case JsonValueKind.Null:
+                return null;
+            default:
+                throw new MalformedResponseException($"{name} is not a timestamp");
+        }
+    }
+
+    private static JsonDocument Parse(ReadOnlyMemory<byte> body)
+    {
+        if (body.IsEmpty)
+        {
+            throw new MalformedResponseException("the response body is empty");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            throw new MalformedResponseException("the response body is not valid JSON", e);
+        }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            throw new MalformedResponseException("the response body is not a JSON object");
+        }
+
+        return document;
+    }
+
+    private static string? OptionalString(JsonElement element, string name)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw new MalformedResponseException($"{name} is not a string");
+    }
+}
