@@ -1,0 +1,162 @@
+using System.Text.Json;
+using KvsSignaling.Local.Admin;
+using KvsSignaling.Local.Auth;
+using KvsSignaling.Local.Faults;
+using KvsSignaling.Local.Model;
+using KvsSignaling.Local.Operations;
+using KvsSignaling.Local.Quotas;
+using KvsSignaling.Local.Wire;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace KvsSignaling.Local.Hosting;
+
+/// <summary>
+/// Handles a request to the service paths in the service's order: count it, apply an injected fault,
+/// verify the signature, find the operation, parse and validate the input against the model, apply
+/// quotas, run the operation. Every answer carries x-amzn-RequestId; no failure leaks a stack trace.
+/// </summary>
+internal sealed class ServiceRequestHandler(
+    ServiceModel model,
+    IReadOnlyDictionary<string, IOperation> operations,
+    SigV4Verifier verifier,
+    ShapeValidator validator,
+    QuotaGate? quotas,
+    FaultInjector faults,
+    RequestCounter counter)
+{
+    private const int MaxRequestBodyBytes = 1024 * 1024;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        var operation = model.FindByPath(path);
+        counter.Increment(operation?.Name ?? "Unknown");
+        var fault = operation is null ? null : faults.Take(operation.Name);
+        try
+        {
+            if (fault is not null && await ApplyFaultBeforeHandlingAsync(context, fault))
+            {
+                return;
+            }
+
+            var body = await ReadBodyAsync(context);
+            var caller = verifier.Verify(Signable(context), body);
+            if (operation is null || !HttpMethods.Equals(context.Request.Method, operation.Method))
+            {
+                throw new ServiceErrorException(ServiceError.UnknownOperation(
+                    $"No operation is bound to {context.Request.Method} {path}."));
+            }
+
+            if (!operations.TryGetValue(operation.Name, out var handler))
+            {
+                throw new ServiceErrorException(ServiceError.UnknownOperation(
+                    $"kvs-local does not emulate {operation.Name}; it emulates {string.Join(", ", operations.Keys.Order(StringComparer.Ordinal))}."));
+            }
+
+            using var input = Parse(body);
+            validator.Validate(operation.InputShape!, input.RootElement);
+            var operationContext = new OperationContext(caller, fault);
+            quotas?.Check(operation.Name, caller.AccountId, handler.ChannelKey(input.RootElement, operationContext));
+            var output = handler.Execute(input.RootElement, operationContext);
+            await ResponseWriter.WriteJsonAsync(context, StatusCodes.Status200OK, output, fault);
+        }
+        catch (ServiceErrorException e)
+        {
+            await ResponseWriter.WriteErrorAsync(context, e.Error, fault);
+        }
+        catch (Exception) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
+        {
+            await ResponseWriter.WriteErrorAsync(context, ServiceError.InternalFailure(), null);
+        }
+    }
+
+    /// <summary>Answers the faults that replace handling; returns false when handling continues.</summary>
+    private static async Task<bool> ApplyFaultBeforeHandlingAsync(HttpContext context, FaultRule fault)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.Latency:
+                await Task.Delay(fault.LatencyMs, context.RequestAborted);
+                return false;
+            case FaultKind.Throttle:
+                await ResponseWriter.WriteErrorAsync(context, ServiceError.ClientLimitExceeded("Rate exceeded (injected by kvs-local)."), null);
+                return true;
+            case FaultKind.InternalError:
+                await ResponseWriter.WriteErrorAsync(context, ServiceError.InternalFailure(), null);
+                return true;
+            case FaultKind.ServiceUnavailable:
+                await ResponseWriter.WriteErrorAsync(context, ServiceError.ServiceUnavailable(), null);
+                return true;
+            case FaultKind.DropConnection:
+                context.Abort();
+                return true;
+            case FaultKind.HtmlErrorPage:
+                await ResponseWriter.WriteHtmlErrorAsync(context);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > MaxRequestBodyBytes)
+        {
+            throw new ServiceErrorException(ServiceError.RequestTooLarge(MaxRequestBodyBytes));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxRequestBodyBytes)
+            {
+                throw new ServiceErrorException(ServiceError.RequestTooLarge(MaxRequestBodyBytes));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static SignableRequest Signable(HttpContext context)
+    {
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
+        var question = rawTarget.IndexOf('?');
+        var headers = new List<KeyValuePair<string, string>>();
+        foreach (var header in context.Request.Headers)
+        {
+            foreach (var value in header.Value)
+            {
+                headers.Add(KeyValuePair.Create(header.Key, value ?? string.Empty));
+            }
+        }
+
+        return new SignableRequest(
+            context.Request.Method,
+            question < 0 ? rawTarget : rawTarget[..question],
+            question < 0 ? string.Empty : rawTarget[(question + 1)..],
+            headers);
+    }
+
+    // rest-json treats an empty body as an input with no members.
+    private static JsonDocument Parse(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return JsonDocument.Parse("{}");
+        }
+
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            throw new ServiceErrorException(ServiceError.Serialization($"The request body is not valid JSON: {e.Message}"));
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using System.Net;
+using KvsSignaling.Local.Admin;
+using KvsSignaling.Local.Auth;
+using KvsSignaling.Local.Channels;
+using KvsSignaling.Local.Endpoints;
+using KvsSignaling.Local.Faults;
+using KvsSignaling.Local.Hosting;
+using KvsSignaling.Local.Model;
+using KvsSignaling.Local.Operations;
+using KvsSignaling.Local.Quotas;
+using KvsSignaling.Local.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace KvsSignaling.Local;
+
+/// <summary>
+/// A running kvs-local: the Kinesis Video Streams signaling-channel control plane on a loopback port.
+/// Start one per test (or per test class) and dispose it when done.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var server = await KvsLocalServer.StartAsync(new KvsLocalOptions());
+/// // point a client at server.BaseUrl with access key AKIDLOCAL / secret kvs-local-secret
+/// Assert.Equal(0, server.Admin.GetRequestCount("GetSignalingChannelEndpoint"));
+/// </code>
+/// </example>
+public sealed class KvsLocalServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private KvsLocalServer(WebApplication app, Uri baseUrl, KvsLocalAdmin admin)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        Admin = admin;
+    }
+
+    /// <summary>The server's base URL, e.g. http://127.0.0.1:54321/ (the control-plane endpoint to give a client).</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>Request counts, fault injection, media-ingestion flags and reset.</summary>
+    public KvsLocalAdmin Admin { get; }
+
+    /// <summary>Starts a server and returns once it accepts connections.</summary>
+    /// <param name="options">The setup; null for the defaults (free port, default credential, quotas on, in memory).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server.</returns>
+    /// <exception cref="ArgumentException">An option is out of range; the message names it and what is allowed.</exception>
+    /// <exception cref="StateFileException">The state file exists but cannot be read; it is left untouched.</exception>
+    public static async Task<KvsLocalServer> StartAsync(KvsLocalOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new KvsLocalOptions();
+        if (!IPAddress.TryParse(options.Host, out var address))
+        {
+            throw new ArgumentException($"Host '{options.Host}' is not an IP address; use e.g. 127.0.0.1.", nameof(options));
+        }
+
+        if (options.Port is < 0 or > 65535)
+        {
+            throw new ArgumentException($"Port {options.Port} is not allowed: use 0 (a free port) to 65535.", nameof(options));
+        }
+
+        foreach (var fault in options.Faults)
+        {
+            fault.Validate();
+        }
+
+        var time = options.TimeProvider;
+        var stateFile = options.StateFilePath is null ? null : new StateFile(options.StateFilePath);
+        var store = new ChannelStore(time, stateFile is null ? null : stateFile.Save, stateFile?.Load() ?? []);
+        var faults = new FaultInjector(options.FaultSeed);
+        foreach (var fault in options.Faults)
+        {
+            faults.Add(fault);
+        }
+
+        var counter = new RequestCounter();
+        var quotas = options.QuotasEnabled ? new QuotaGate(EffectiveQuotas(options), time) : null;
+        var admin = new KvsLocalAdmin(store, faults, counter, quotas);
+        Uri? baseUrl = null;
+        var endpoints = new EndpointFactory(options.EndpointStyle, () => baseUrl!);
+        var operations = new IOperation[]
+        {
+            new CreateSignalingChannelOperation(store, region => options.ChannelLimit ?? DefaultChannelLimit(region)),
+            new DescribeSignalingChannelOperation(store),
+            new ListSignalingChannelsOperation(store),
+            new UpdateSignalingChannelOperation(store),
+            new DeleteSignalingChannelOperation(store),
+            new GetSignalingChannelEndpointOperation(store, endpoints),
+            new UpdateMediaStorageConfigurationOperation(store),
+            new DescribeMediaStorageConfigurationOperation(store),
+        }.ToDictionary(o => o.Name, StringComparer.Ordinal);
+        var model = ServiceModel.Instance;
+        var service = new ServiceRequestHandler(
+            model, operations, new SigV4Verifier(Credentials(options), time), new ShapeValidator(model), quotas, faults, counter);
+        var adminHandler = new AdminRequestHandler(admin);
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(address, options.Port);
+        });
+        var app = builder.Build();
+        app.Run(context =>
+        {
+            // Every answer, including admin answers and errors, carries a request id.
+            context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+            return context.Request.Path.StartsWithSegments(AdminRequestHandler.Prefix, StringComparison.Ordinal)
+                ? adminHandler.HandleAsync(context)
+                : service.HandleAsync(context);
+        });
+
+        await app.StartAsync(cancellationToken);
+        var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        baseUrl = new Uri(bound.EndsWith('/') ? bound : bound + "/");
+        return new KvsLocalServer(app, baseUrl, admin);
+    }
+
+    /// <summary>Stops accepting requests, lets requests in flight finish (briefly), and releases the port.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(timeout.Token);
+        await _app.DisposeAsync();
+    }
+
+    private static CredentialStore Credentials(KvsLocalOptions options)
+    {
+        var credentials = options.Credentials.Count == 0 && options.PermissiveSecret is null
+            ? [new KvsLocalCredential(KvsLocalCredential.DefaultAccessKeyId, KvsLocalCredential.DefaultSecretAccessKey, options.DefaultAccountId)]
+            : options.Credentials;
+        return new CredentialStore(credentials, options.PermissiveSecret, options.DefaultAccountId);
+    }
+
+    private static Dictionary<string, OperationQuota> EffectiveQuotas(KvsLocalOptions options)
+    {
+        var quotas = new Dictionary<string, OperationQuota>(OperationQuota.ServiceDefaults, StringComparer.Ordinal);
+        foreach (var (operation, quota) in options.QuotaOverrides)
+        {
+            if (!ServiceModel.Instance.Operations.ContainsKey(operation))
+            {
+                throw new ArgumentException($"Quota override names '{operation}', which is not an operation of the service model.", nameof(options));
+            }
+
+            quotas[operation] = quota;
+        }
+
+        return quotas;
+    }
+
+    private static int DefaultChannelLimit(string region) => region is "us-east-1" or "us-west-2" ? 10_000 : 5_000;
+}
