@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace KvsSignaling.Analyzers;
+
+/// <summary>Removes a protocol that is already in its list.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DuplicateProtocolCodeFixProvider))]
+[Shared]
+public sealed class DuplicateProtocolCodeFixProvider : CodeFixProvider
+{
+    /// <summary>Equivalence key of the fix.</summary>
+    public const string RemoveDuplicateKey = "KvsSignaling.RemoveDuplicateProtocol";
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.DuplicateChannelProtocol);
+
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc />
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var element = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (ListEntryOf(element) is not { } entry)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create("Remove the duplicate protocol", cancellationToken => RemoveAsync(context.Document, entry, cancellationToken), RemoveDuplicateKey),
+                diagnostic);
+        }
+    }
+
+    /// <summary>The node that holds the element in its list: an argument, a collection-expression element, or the expression itself.</summary>
+    private static SyntaxNode? ListEntryOf(SyntaxNode element) => element.Parent switch
+    {
+        ArgumentSyntax argument when argument.Parent is ArgumentListSyntax => argument,
+        ExpressionElementSyntax expressionElement => expressionElement,
+        InitializerExpressionSyntax => element,
+        _ => null,
+    };
+
+    private static async Task<Document> RemoveAsync(Document document, SyntaxNode entry, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var newRoot = root?.RemoveNode(entry, SyntaxRemoveOptions.KeepNoTrivia);
+        return newRoot is null ? document : document.WithSyntaxRoot(newRoot);
+    }
+}

@@ -1,0 +1,107 @@
+using KvsSignaling.Analyzers.Values;
+using Microsoft.CodeAnalysis;
+
+namespace KvsSignaling.Analyzers.Analysis;
+
+/// <summary>What each parameter, property and field expects, worked out once per symbol.</summary>
+internal sealed partial class CompilationAnalysis
+{
+    private ValueSink GetSink(ISymbol symbol)
+    {
+        symbol = symbol.OriginalDefinition;
+        return _sinks.TryGetValue(symbol, out var sink) ? sink : _sinks.GetOrAdd(symbol, ComputeSink(symbol));
+    }
+
+    private ValueSink ComputeSink(ISymbol symbol)
+    {
+        switch (symbol)
+        {
+            case IPropertySymbol property when _symbols.AwsChannelArnProperties.Contains(property):
+                return new ValueSink(ChannelValueKind.Arn, isCollection: false);
+            case IPropertySymbol property when SymbolEqualityComparer.Default.Equals(property, _symbols.AwsProtocolsProperty):
+                return new ValueSink(ChannelValueKind.Protocol, isCollection: true);
+            case IParameterSymbol parameter when KindOfTypedValueParameter(parameter) is var typed && typed != ChannelValueKind.None:
+                return new ValueSink(typed, isCollection: false);
+        }
+
+        var marked = _symbols.HasMarkers ? MarkedKind(symbol) : ChannelValueKind.None;
+        if (marked == ChannelValueKind.None)
+        {
+            return ValueSink.None;
+        }
+
+        var type = symbol switch
+        {
+            IParameterSymbol parameter => parameter.Type,
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            _ => null,
+        };
+        if (type?.SpecialType == SpecialType.System_String)
+        {
+            return new ValueSink(marked, isCollection: false);
+        }
+
+        return IsStringCollection(type) ? new ValueSink(marked, isCollection: true) : ValueSink.None;
+    }
+
+    /// <summary>
+    /// The string parameter of the typed classes' own parsing members: <c>ChannelRole.Parse(string)</c> of
+    /// KvsSignaling, and <c>ChannelRole.FindValue(string)</c> and <c>new ChannelRole(string)</c> of the AWS SDK.
+    /// </summary>
+    private ChannelValueKind KindOfTypedValueParameter(IParameterSymbol parameter)
+    {
+        if (parameter.Ordinal != 0
+            || parameter.Type.SpecialType != SpecialType.System_String
+            || parameter.ContainingSymbol is not IMethodSymbol method
+            || method.Parameters.Length != 1)
+        {
+            return ChannelValueKind.None;
+        }
+
+        var kind = _symbols.TypedKind(method.ContainingType);
+        if (kind == ChannelValueKind.None)
+        {
+            return kind;
+        }
+
+        var isParser = method.Name switch
+        {
+            "Parse" => method.IsStatic,
+            "FindValue" => method.IsStatic,
+            _ => method.MethodKind == MethodKind.Constructor,
+        };
+        return isParser ? kind : ChannelValueKind.None;
+    }
+
+    private static ChannelValueKind MarkedKind(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            var type = attribute.AttributeClass;
+            if (type?.ContainingNamespace?.ToDisplayString() != KnownSymbols.MarkerNamespace)
+            {
+                continue;
+            }
+
+            switch (type.Name)
+            {
+                case KnownSymbols.RoleMarkerName:
+                    return ChannelValueKind.Role;
+                case KnownSymbols.ProtocolMarkerName:
+                    return ChannelValueKind.Protocol;
+                case KnownSymbols.ArnMarkerName:
+                    return ChannelValueKind.Arn;
+            }
+        }
+
+        return ChannelValueKind.None;
+    }
+
+    private static bool IsStringCollection(ITypeSymbol? type) => type switch
+    {
+        IArrayTypeSymbol array => array.ElementType.SpecialType == SpecialType.System_String,
+        INamedTypeSymbol { TypeArguments.Length: 1 } generic => generic.TypeArguments[0].SpecialType == SpecialType.System_String,
+        _ => false,
+    };
+}

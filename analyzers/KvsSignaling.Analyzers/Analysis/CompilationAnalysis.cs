@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using KvsSignaling.Analyzers.Values;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KvsSignaling.Analyzers.Analysis;
+
+/// <summary>
+/// The analysis of one compilation: its resolved symbols, a cache of what each parameter, property and field
+/// expects, and the callbacks. Each value position is handled by exactly one callback, so a value is reported once.
+/// </summary>
+internal sealed partial class CompilationAnalysis
+{
+    private readonly KnownSymbols _symbols;
+    private readonly ConcurrentDictionary<ISymbol, ValueSink> _sinks = new(SymbolEqualityComparer.Default);
+
+    public CompilationAnalysis(KnownSymbols symbols) => _symbols = symbols;
+
+    public KnownSymbols Symbols => _symbols;
+
+    /// <summary>A string converted to a typed value by its implicit operator: <c>Role = "MASTER"</c>, <c>ChannelArn arn = "arn:…"</c>.</summary>
+    public void AnalyzeConversion(OperationAnalysisContext context)
+    {
+        var conversion = (IConversionOperation)context.Operation;
+        var kind = _symbols.TypedKind(conversion.Type);
+        if (kind == ChannelValueKind.None
+            || !conversion.Conversion.IsUserDefined
+            || conversion.Operand.Type?.SpecialType != SpecialType.System_String)
+        {
+            return;
+        }
+
+        ValueReporter.CheckScalar(context, kind, conversion.Operand, (INamedTypeSymbol)conversion.Type!);
+    }
+
+    /// <summary>An argument of a parameter that expects a value: marked parameters, <c>Parse</c>, <c>FindValue</c>, AWS constructors.</summary>
+    public void AnalyzeArgument(OperationAnalysisContext context)
+    {
+        var argument = (IArgumentOperation)context.Operation;
+        if (argument.Parameter is not { } parameter || !ValueOperations.MayHoldConstants(argument.Value))
+        {
+            return;
+        }
+
+        Check(context, GetSink(parameter), argument.Value);
+    }
+
+    /// <summary>An assignment, also inside object initializers and <c>with</c> expressions.</summary>
+    public void AnalyzeAssignment(OperationAnalysisContext context)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (!ValueOperations.MayHoldConstants(assignment.Value) || MemberOf(assignment.Target) is not { } member)
+        {
+            return;
+        }
+
+        Check(context, GetSink(member), assignment.Value);
+    }
+
+    /// <summary>A collection initializer of a member: <c>Protocols = { "WSS", "HTTPS" }</c>.</summary>
+    public void AnalyzeMemberInitializer(OperationAnalysisContext context)
+    {
+        var initializer = (IMemberInitializerOperation)context.Operation;
+        if (MemberOf(initializer.InitializedMember) is not { } member)
+        {
+            return;
+        }
+
+        var sink = GetSink(member);
+        if (sink.IsCollection)
+        {
+            ValueReporter.CheckCollection(context, sink.Kind, initializer.Initializer, checkElements: true);
+        }
+    }
+
+    /// <summary>
+    /// A collection of typed protocols written out in source (<c>new[] { ChannelProtocol.Wss, "HTTPS" }</c>):
+    /// its elements are checked where they convert; here, duplicates and size.
+    /// </summary>
+    public void AnalyzeTypedProtocolCollection(OperationAnalysisContext context)
+    {
+        var operation = context.Operation;
+        var elementType = operation.Type switch
+        {
+            IArrayTypeSymbol array => array.ElementType,
+            INamedTypeSymbol { TypeArguments.Length: 1 } generic => generic.TypeArguments[0],
+            _ => null,
+        };
+        if (!_symbols.IsTypedProtocol(elementType))
+        {
+            return;
+        }
+
+        if (operation is IObjectCreationOperation { Initializer: null })
+        {
+            return; // filled later, if at all: its size is not known here
+        }
+
+        ValueReporter.CheckCollection(context, ChannelValueKind.Protocol, operation, checkElements: false);
+    }
+
+    private static ISymbol? MemberOf(IOperation target) => target switch
+    {
+        IPropertyReferenceOperation property => property.Property,
+        IFieldReferenceOperation field => field.Field,
+        _ => null,
+    };
+
+    private static void Check(OperationAnalysisContext context, ValueSink sink, IOperation value)
+    {
+        if (sink.IsNone)
+        {
+            return;
+        }
+
+        if (sink.IsCollection)
+        {
+            ValueReporter.CheckCollection(context, sink.Kind, value, checkElements: true);
+        }
+        else
+        {
+            ValueReporter.CheckScalar(context, sink.Kind, value, null);
+        }
+    }
+}

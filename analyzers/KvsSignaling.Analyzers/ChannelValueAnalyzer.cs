@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Immutable;
+using KvsSignaling.Analyzers.Analysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KvsSignaling.Analyzers;
+
+/// <summary>
+/// Reports constant values that the Kinesis Video Streams service would reject, wherever they flow into a channel
+/// role, protocol, protocol list or channel ARN: KvsSignaling's typed values, the AWS SDK's request model, marked
+/// parameters and properties, and PowerShell's <c>Get-KvsSignalingChannelEndpoint</c> hosted from C#.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ChannelValueAnalyzer : DiagnosticAnalyzer
+{
+    // Roslyn 4.8 has no OperationKind for collection expressions (they come as None); later compilers add one.
+    private static readonly OperationKind? CollectionExpressionKind =
+        Enum.TryParse<OperationKind>("CollectionExpression", out var kind) ? kind : null;
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.InvalidChannelRole,
+        Descriptors.InvalidChannelProtocol,
+        Descriptors.DuplicateChannelProtocol,
+        Descriptors.ProtocolCountOutOfRange,
+        Descriptors.MalformedChannelArn);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var symbols = KnownSymbols.TryCreate(context.Compilation);
+        if (symbols is null)
+        {
+            return;
+        }
+
+        var analysis = new CompilationAnalysis(symbols);
+        context.RegisterOperationAction(analysis.AnalyzeArgument, OperationKind.Argument);
+        if (symbols.HasTypedValues)
+        {
+            context.RegisterOperationAction(analysis.AnalyzeConversion, OperationKind.Conversion);
+        }
+
+        if (symbols.HasAwsModel || symbols.HasMarkers)
+        {
+            context.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
+            context.RegisterOperationAction(analysis.AnalyzeMemberInitializer, OperationKind.MemberInitializer);
+        }
+
+        if (symbols.HasAwsModel || symbols.HasMarkers || symbols.PowerShell is not null)
+        {
+            context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+        }
+
+        if (symbols.HasTypedProtocols)
+        {
+            context.RegisterOperationAction(
+                analysis.AnalyzeTypedProtocolCollection,
+                CollectionExpressionKind is { } collectionExpression
+                    ? ImmutableArray.Create(OperationKind.ArrayCreation, OperationKind.ObjectCreation, collectionExpression)
+                    : ImmutableArray.Create(OperationKind.ArrayCreation, OperationKind.ObjectCreation, OperationKind.None));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.CodeAnalysis;
+
+namespace KvsSignaling.Analyzers;
+
+/// <summary>Every rule the analyzers report, built by one factory that also makes the help link.</summary>
+public static partial class Descriptors
+{
+    /// <summary>Where the rule pages live; a rule's help link is this plus <c>docs/rules/&lt;id&gt;.md</c>.</summary>
+    public const string DocumentationRoot = "https://github.com/KvsSignaling/KvsSignaling/blob/main/";
+
+    private const string UsageCategory = "Usage";
+
+    /// <summary>KVS1001: a constant that is not MASTER or VIEWER flows into a channel role.</summary>
+    public static readonly DiagnosticDescriptor InvalidChannelRole = Create(
+        DiagnosticIds.InvalidChannelRole,
+        "Channel role is not MASTER or VIEWER",
+        "'{0}' is not a channel role: the service accepts only MASTER or VIEWER, in upper case{1}",
+        UsageCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>KVS1002: a constant that is not WSS, HTTPS or WEBRTC flows into a channel protocol.</summary>
+    public static readonly DiagnosticDescriptor InvalidChannelProtocol = Create(
+        DiagnosticIds.InvalidChannelProtocol,
+        "Channel protocol is not WSS, HTTPS or WEBRTC",
+        "'{0}' is not a channel protocol: the service accepts only WSS, HTTPS or WEBRTC, in upper case{1}",
+        UsageCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>KVS1003: the same protocol appears twice in one protocol list.</summary>
+    public static readonly DiagnosticDescriptor DuplicateChannelProtocol = Create(
+        DiagnosticIds.DuplicateChannelProtocol,
+        "Protocol is listed more than once",
+        "Protocol '{0}' is already in this protocol list",
+        UsageCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>KVS1004: a protocol list whose size is known holds no protocol or more than five.</summary>
+    public static readonly DiagnosticDescriptor ProtocolCountOutOfRange = Create(
+        DiagnosticIds.ProtocolCountOutOfRange,
+        "Protocol list must hold 1 to 5 protocols",
+        "This protocol list holds {0} protocols: the service accepts 1 to 5",
+        UsageCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>KVS1005: a constant that is not a well-formed signaling-channel ARN flows into a channel ARN.</summary>
+    public static readonly DiagnosticDescriptor MalformedChannelArn = Create(
+        DiagnosticIds.MalformedChannelArn,
+        "Channel ARN is malformed",
+        "'{0}' is not a signaling channel ARN: {1} (expected arn:<partition>:kinesisvideo:<region>:<account-id>:channel/<channel-name>/<creation-time>)",
+        UsageCategory,
+        DiagnosticSeverity.Warning);
+
+    // Category and severity are arguments so that release tracking (RS2008) reads them at each call.
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity defaultSeverity) =>
+        new DiagnosticDescriptor(
+            id,
+            title,
+            messageFormat,
+            category,
+            defaultSeverity,
+            isEnabledByDefault: true,
+            description: null,
+            helpLinkUri: DocumentationRoot + HelpPath(id));
+
+    /// <summary>The repository-relative path of a rule's help page.</summary>
+    public static string HelpPath(string id) => "docs/rules/" + id + ".md";
+}
