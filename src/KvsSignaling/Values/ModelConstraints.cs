@@ -42,12 +42,12 @@ internal static class ModelConstraints
 
     /// <summary>
     /// Model patterns are applied to the whole value: a value that merely contains a match is rejected.
-    /// ECMAScript semantics keep <c>\d</c> to ASCII digits, as the model intends.
+    /// ECMAScript semantics keep <c>\d</c> to ASCII digits, as the model intends; <c>\z</c> rather than <c>$</c>,
+    /// because .NET's <c>$</c> also matches before a final newline.
     /// </summary>
     public static Regex WholeValue(string pattern, RegexOptions options)
     {
-        var anchored = (options & RegexOptions.ECMAScript) != 0 ? "^(?:" + pattern + ")$" : "^(?:" + pattern + @")\z";
-        return new Regex(anchored, options | RegexOptions.CultureInvariant);
+        return new Regex("^(?:" + pattern + @")\z", options | RegexOptions.CultureInvariant);
     }
 
     /// <summary>Checks a string against a model shape and throws an error naming the value and what is allowed.</summary>
