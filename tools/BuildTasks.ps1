@@ -2,6 +2,7 @@
 # A task is a script block that takes the build context and returns an exit code (0 = success).
 
 Set-StrictMode -Version Latest
+. (Join-Path $PSScriptRoot '../module/build/ModuleBuild.ps1')
 
 function New-BuildContext {
     param([string] $Root, [string] $Configuration)
@@ -60,10 +61,12 @@ function Read-TrxCounts {
 
 $BuildTasks = [ordered]@{
     Build = @{
-        Description = 'Compiles the solution.'
+        Description = 'Compiles the solution and lays out the importable module in out/KvsSignaling/<version>/.'
         Action      = {
             param($Context)
-            Invoke-Native dotnet @('build', $Context.Solution, '-c', $Context.Configuration, '--nologo', "-p:Version=$($Context.Version)")
+            $code = Invoke-Native dotnet @('build', $Context.Solution, '-c', $Context.Configuration, '--nologo', "-p:Version=$($Context.Version)")
+            if ($code -ne 0) { return $code }
+            Build-KvsModule -Context $Context
         }
     }
     Test  = @{

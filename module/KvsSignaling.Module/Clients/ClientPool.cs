@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+
+namespace KvsSignaling.PowerShell.Clients;
+
+/// <summary>
+/// One client per distinct configuration for the life of the PowerShell process, so the core's
+/// endpoint cache makes a repeated lookup free and connections are reused across commands.
+/// </summary>
+internal static class ClientPool
+{
+    private static readonly ConcurrentDictionary<string, Lazy<KvsSignalingClient>> Clients = new(StringComparer.Ordinal);
+
+    public static KvsSignalingClient Get(ClientSettings settings)
+    {
+        var entry = Clients.GetOrAdd(settings.Key, _ => new Lazy<KvsSignalingClient>(() => Create(settings)));
+        try
+        {
+            return entry.Value;
+        }
+        catch
+        {
+            // A configuration that cannot build a client (no region, say) must not stay cached:
+            // the user fixes the environment and tries again.
+            Clients.TryRemove(settings.Key, out _);
+            throw;
+        }
+    }
+
+    private static KvsSignalingClient Create(ClientSettings settings) => new(new KvsSignalingClientOptions
+    {
+        Region = settings.Region,
+        EndpointUrl = settings.EndpointUrl,
+        ProfileName = settings.ProfileName,
+        Credentials = settings.CreateCredentials(),
+        EnableEndpointCache = true,
+        RequestTrace = TraceRoute.Dispatch,
+    });
+}

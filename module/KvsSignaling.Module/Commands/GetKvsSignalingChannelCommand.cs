@@ -1,0 +1,112 @@
+using System.Management.Automation;
+using KvsSignaling.PowerShell.Errors;
+using KvsSignaling.PowerShell.Output;
+
+namespace KvsSignaling.PowerShell.Commands;
+
+/// <summary>
+/// Gets signaling channels: one by name or ARN, or every channel (optionally those whose name
+/// starts with -NamePrefix), reading every page. The output pipes into Get-KvsSignalingChannelEndpoint.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "KvsSignalingChannel", DefaultParameterSetName = List)]
+[OutputType(SignalingChannel.TypeName)]
+public sealed class GetKvsSignalingChannelCommand : KvsCmdlet
+{
+    private const string List = "List";
+    private const string ByName = "ChannelName";
+    private const string ByArn = "ChannelARN";
+
+    /// <summary>Lists only the channels whose names start with this prefix.</summary>
+    [Parameter(ParameterSetName = List)]
+    [ValidateNotNullOrEmpty]
+    public string? NamePrefix { get; set; }
+
+    /// <summary>The names of the channels to get.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByName)]
+    [Alias("Name")]
+    public string[] ChannelName { get; set; } = Array.Empty<string>();
+
+    /// <summary>The ARNs of the channels to get.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByArn)]
+    [Alias("ARN", "ResourceARN")]
+    public string[] ChannelARN { get; set; } = Array.Empty<string>();
+
+    private protected override void Process()
+    {
+        switch (ParameterSetName)
+        {
+            case ByName:
+                foreach (var name in ChannelName)
+                {
+                    Describe(name, (client, ct) => client.DescribeSignalingChannelByNameAsync(name, ct), ErrorIds.InvalidChannelName);
+                }
+
+                break;
+            case ByArn:
+                foreach (var value in ChannelARN)
+                {
+                    ChannelArn arn;
+                    try
+                    {
+                        arn = KvsSignaling.ChannelArn.Parse(value);
+                    }
+                    catch (ArgumentException exception)
+                    {
+                        WriteError(ErrorRecords.InvalidArgument(ErrorIds.InvalidChannelArn, exception.Message, value));
+                        continue;
+                    }
+
+                    Describe(value, (client, ct) => client.DescribeSignalingChannelAsync(arn, ct), ErrorIds.InvalidChannelArn);
+                }
+
+                break;
+            default:
+                ListAll();
+                break;
+        }
+    }
+
+    private void Describe(string input, Func<KvsSignalingClient, CancellationToken, Task<SignalingChannelInfo>> describe, string invalidInputErrorId)
+    {
+        var client = GetClient();
+        SignalingChannelInfo info;
+        try
+        {
+            info = Run(ct => describe(client, ct));
+        }
+        catch (ArgumentException exception)
+        {
+            WriteError(ErrorRecords.InvalidArgument(invalidInputErrorId, exception.Message, input));
+            return;
+        }
+        catch (Exception exception) when (exception is not PipelineStoppedException)
+        {
+            WriteError(ErrorRecords.FromException(exception, input));
+            return;
+        }
+
+        WriteObject(new SignalingChannel(info).ToPSObject());
+    }
+
+    private void ListAll()
+    {
+        var client = GetClient();
+        var pages = client.ListSignalingChannelsAsync(NamePrefix, StopToken).GetAsyncEnumerator(StopToken);
+        try
+        {
+            // Each channel is written as soon as its page arrives: the list is never held whole.
+            while (Run(_ => pages.MoveNextAsync().AsTask()))
+            {
+                WriteObject(new SignalingChannel(pages.Current).ToPSObject());
+            }
+        }
+        catch (Exception exception) when (exception is not PipelineStoppedException)
+        {
+            WriteError(ErrorRecords.FromException(exception, NamePrefix));
+        }
+        finally
+        {
+            _ = pages.DisposeAsync();
+        }
+    }
+}

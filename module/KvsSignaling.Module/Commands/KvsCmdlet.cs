@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Management.Automation;
+using KvsSignaling.PowerShell.Arguments;
+using KvsSignaling.PowerShell.Clients;
+using KvsSignaling.PowerShell.Errors;
+using KvsSignaling.PowerShell.Pipeline;
+
+namespace KvsSignaling.PowerShell.Commands;
+
+/// <summary>
+/// What every KvsSignaling cmdlet shares: the common AWS parameters, the session-wide client for
+/// them, cancellation on Ctrl+C, and the rule that background work never writes to PowerShell
+/// itself but posts its writes to the pipeline thread.
+/// </summary>
+public abstract class KvsCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource stopping = new();
+    private PipelineDispatcher? dispatcher;
+
+    /// <summary>The AWS region, e.g. us-west-2. Defaults like the AWS CLI (AWS_REGION, the profile's region).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Region { get; set; }
+
+    /// <summary>The shared config/credentials profile to use.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [Alias("Profile")]
+    public string? ProfileName { get; set; }
+
+    /// <summary>An explicit control-plane URL, e.g. http://127.0.0.1:4566 for a local emulator.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    [Alias("EndpointUri")]
+    public Uri? EndpointUrl { get; set; }
+
+    /// <summary>The access key id; needs -SecretKey.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [Alias("AccessKeyId")]
+    public string? AccessKey { get; set; }
+
+    /// <summary>The secret access key; needs -AccessKey.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [Alias("SecretAccessKey")]
+    public string? SecretKey { get; set; }
+
+    /// <summary>The session token of temporary credentials.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SessionToken { get; set; }
+
+    /// <summary>Credentials as a PSCredential: user name = access key id, password = secret access key.</summary>
+    [Parameter]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>Cancelled when the user presses Ctrl+C or the command ends early.</summary>
+    private protected CancellationToken StopToken => stopping.Token;
+
+    /// <summary>Runs posted writes on the pipeline thread while waiting for background work.</summary>
+    private protected PipelineDispatcher Dispatcher => dispatcher ??= new PipelineDispatcher(stopping.Token);
+
+    /// <summary>Cancels work still in flight, e.g. after -ErrorAction Stop ended the pipeline early.</summary>
+    public void Dispose()
+    {
+        // The source is cancelled, not disposed: tasks still running may yet register on its token.
+        stopping.Cancel();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => stopping.Cancel();
+
+    /// <inheritdoc />
+    protected sealed override void BeginProcessing() => Guard(Begin);
+
+    /// <inheritdoc />
+    protected sealed override void ProcessRecord() => Guard(Process);
+
+    /// <inheritdoc />
+    protected sealed override void EndProcessing() => Guard(End);
+
+    /// <summary>The begin block; checks arguments that make the whole call unusable.</summary>
+    private protected virtual void Begin()
+    {
+        if ((AccessKey is null) != (SecretKey is null))
+        {
+            throw new ParameterValueException(ErrorRecords.InvalidArgument(
+                ErrorIds.IncompleteCredentials,
+                AccessKey is null ? "-SecretKey needs -AccessKey: give both, or neither." : "-AccessKey needs -SecretKey: give both, or neither.",
+                null));
+        }
+
+        if (Credential is not null && AccessKey is not null)
+        {
+            throw new ParameterValueException(ErrorRecords.InvalidArgument(
+                ErrorIds.IncompleteCredentials, "Give either -Credential or -AccessKey and -SecretKey, not both.", null));
+        }
+
+        if (SessionToken is not null && AccessKey is null && Credential is null)
+        {
+            throw new ParameterValueException(ErrorRecords.InvalidArgument(
+                ErrorIds.IncompleteCredentials, "-SessionToken needs -AccessKey and -SecretKey, or -Credential.", null));
+        }
+    }
+
+    /// <summary>The process block, once per pipeline input.</summary>
+    private protected virtual void Process()
+    {
+    }
+
+    /// <summary>The end block.</summary>
+    private protected virtual void End()
+    {
+    }
+
+    /// <summary>The session's client for these parameters; <paramref name="region"/> overrides -Region.</summary>
+    private protected KvsSignalingClient GetClient(string? region = null)
+    {
+        var settings = new ClientSettings(
+            region ?? Region,
+            EndpointUrl,
+            ProfileName,
+            Credential?.UserName ?? AccessKey,
+            Credential?.GetNetworkCredential().Password ?? SecretKey,
+            SessionToken);
+        try
+        {
+            return ClientPool.Get(settings);
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or KvsSignalingException)
+        {
+            throw new ParameterValueException(new ErrorRecord(exception, ErrorIds.InvalidClientConfiguration, ErrorCategory.InvalidArgument, null));
+        }
+    }
+
+    /// <summary>
+    /// Starts work on the thread pool. Request traces of that work reach -Verbose through the
+    /// pipeline thread; the work itself writes nothing.
+    /// </summary>
+    private protected Task<T> Start<T>(Func<CancellationToken, Task<T>> work)
+    {
+        var dispatch = Dispatcher;
+        var verbose = IsVerbose();
+        return Task.Run(() =>
+        {
+            TraceRoute.Set(verbose ? trace => dispatch.Post(() => WriteVerbose(Describe(trace))) : null);
+            return work(StopToken);
+        });
+    }
+
+    /// <summary>Runs work and waits for it without blocking Ctrl+C.</summary>
+    private protected T Run<T>(Func<CancellationToken, Task<T>> work) => Dispatcher.Wait(Start(work));
+
+    private static string Describe(KvsRequestTrace trace) => string.Format(
+        CultureInfo.InvariantCulture,
+        "{0} {1} attempt {2}: {3}{4}{5} in {6:F0} ms{7}",
+        trace.Operation,
+        trace.Endpoint.GetLeftPart(UriPartial.Path),
+        trace.Attempt,
+        trace.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "no response",
+        trace.ErrorCode is null ? string.Empty : " " + trace.ErrorCode,
+        trace.RequestId is null ? string.Empty : ", request id " + trace.RequestId,
+        trace.Elapsed.TotalMilliseconds,
+        trace.WillRetry ? ", retrying" : string.Empty);
+
+    private bool IsVerbose()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("Verbose", out var bound))
+        {
+            return bound is SwitchParameter { IsPresent: true };
+        }
+
+        return GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+    }
+
+    private void Guard(Action block)
+    {
+        try
+        {
+            block();
+        }
+        catch (ParameterValueException exception)
+        {
+            ThrowTerminatingError(exception.ErrorRecord);
+        }
+    }
+}

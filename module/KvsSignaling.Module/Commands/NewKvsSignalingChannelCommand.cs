@@ -1,0 +1,51 @@
+using System.Management.Automation;
+using KvsSignaling.PowerShell.Errors;
+using KvsSignaling.PowerShell.Output;
+
+namespace KvsSignaling.PowerShell.Commands;
+
+/// <summary>Creates signaling channels and writes each new channel.</summary>
+[Cmdlet(VerbsCommon.New, "KvsSignalingChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(SignalingChannel.TypeName)]
+public sealed class NewKvsSignalingChannelCommand : KvsCmdlet
+{
+    /// <summary>The names of the channels to create.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Name")]
+    public string[] ChannelName { get; set; } = Array.Empty<string>();
+
+    /// <summary>How long undelivered signaling messages are kept, 5 to 120 seconds.</summary>
+    [Parameter]
+    [ValidateRange(5, 120)]
+    public int? MessageTtlSeconds { get; set; }
+
+    private protected override void Process()
+    {
+        foreach (var name in ChannelName)
+        {
+            if (!ShouldProcess(name, "Create signaling channel"))
+            {
+                continue;
+            }
+
+            var client = GetClient();
+            try
+            {
+                var info = Run(async ct =>
+                {
+                    var arn = await client.CreateSignalingChannelAsync(name, MessageTtlSeconds, null, ct).ConfigureAwait(false);
+                    return await client.DescribeSignalingChannelAsync(arn, ct).ConfigureAwait(false);
+                });
+                WriteObject(new SignalingChannel(info).ToPSObject());
+            }
+            catch (ArgumentException exception)
+            {
+                WriteError(ErrorRecords.InvalidArgument(ErrorIds.InvalidChannelName, exception.Message, name));
+            }
+            catch (Exception exception) when (exception is not PipelineStoppedException)
+            {
+                WriteError(ErrorRecords.FromException(exception, name));
+            }
+        }
+    }
+}

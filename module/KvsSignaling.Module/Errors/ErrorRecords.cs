@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Management.Automation;
+
+namespace KvsSignaling.PowerShell.Errors;
+
+/// <summary>Turns the core's exceptions and bad arguments into ErrorRecords with stable ids and fitting categories.</summary>
+internal static class ErrorRecords
+{
+    /// <summary>An argument that cannot be used: the message names the value and what is allowed.</summary>
+    public static ErrorRecord InvalidArgument(string errorId, string message, object? target) =>
+        new(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
+
+    /// <summary>The record for a failed request on behalf of one input.</summary>
+    public static ErrorRecord FromException(Exception exception, object? target)
+    {
+        var (errorId, category) = Classify(exception);
+        var record = new ErrorRecord(exception, errorId, category, target);
+        if (exception is KvsSignalingException { RequestId: { Length: > 0 } requestId } && !exception.Message.Contains(requestId))
+        {
+            record.ErrorDetails = new ErrorDetails(string.Format(CultureInfo.InvariantCulture, "{0} (request id {1})", exception.Message, requestId));
+        }
+
+        return record;
+    }
+
+    private static (string ErrorId, ErrorCategory Category) Classify(Exception exception) => exception switch
+    {
+        KvsServiceException service => ClassifyServiceError(service),
+        KvsEndpointException => (ErrorIds.InvalidEndpoint, ErrorCategory.InvalidResult),
+        KvsTransportException => (ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError),
+        ArgumentException => (ErrorIds.InvalidClientConfiguration, ErrorCategory.InvalidArgument),
+        _ => (ErrorIds.RequestFailed, ErrorCategory.NotSpecified),
+    };
+
+    private static (string ErrorId, ErrorCategory Category) ClassifyServiceError(KvsServiceException exception) => exception.ErrorCode switch
+    {
+        "ResourceNotFoundException" => (ErrorIds.ChannelNotFound, ErrorCategory.ObjectNotFound),
+        "AccessDeniedException" or "NotAuthorizedException" => (ErrorIds.AccessDenied, ErrorCategory.PermissionDenied),
+        "UnrecognizedClientException" or "InvalidSignatureException" or "IncompleteSignature" or "InvalidClientTokenId"
+            or "MissingAuthenticationToken" or "ExpiredTokenException" or "SignatureDoesNotMatch"
+            => (ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError),
+        "ClientLimitExceededException" or "ThrottlingException" or "LimitExceededException"
+            => (ErrorIds.Throttled, ErrorCategory.LimitsExceeded),
+        "AccountChannelLimitExceededException" or "TagsPerResourceExceededLimitException"
+            => (ErrorIds.ChannelLimitExceeded, ErrorCategory.LimitsExceeded),
+        "InvalidArgumentException" or "ValidationException" or "SerializationException"
+            => (ErrorIds.ServiceRejectedArgument, ErrorCategory.InvalidArgument),
+        "ResourceInUseException" => (ErrorIds.ChannelInUse, ErrorCategory.ResourceExists),
+        "VersionMismatchException" => (ErrorIds.VersionMismatch, ErrorCategory.InvalidOperation),
+        _ when exception.StatusCode >= 500 => (ErrorIds.ServiceError, ErrorCategory.ResourceUnavailable),
+        _ => (ErrorIds.ServiceError, ErrorCategory.NotSpecified),
+    };
+}

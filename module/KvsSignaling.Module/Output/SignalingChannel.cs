@@ -1,0 +1,60 @@
+using System.Management.Automation;
+
+namespace KvsSignaling.PowerShell.Output;
+
+/// <summary>
+/// A signaling channel as Get-KvsSignalingChannel and New-KvsSignalingChannel write it. Its
+/// ChannelARN and ChannelName properties bind by name to the other cmdlets' parameters.
+/// </summary>
+public sealed class SignalingChannel
+{
+    /// <summary>The type name the format file and scripts key on.</summary>
+    public const string TypeName = "KvsSignaling.SignalingChannel";
+
+    internal SignalingChannel(SignalingChannelInfo info)
+    {
+        ChannelName = info.ChannelName;
+        ChannelARN = info.ChannelARN.Value;
+        ChannelType = info.ChannelType;
+        ChannelStatus = info.ChannelStatus;
+        CreationTime = info.CreationTime;
+        MessageTtlSeconds = info.MessageTtlSeconds;
+        Version = info.Version;
+        Region = info.Region;
+        MediaIngestionEnabled = info.MediaIngestionEnabled;
+    }
+
+    /// <summary>The channel's name.</summary>
+    public string ChannelName { get; }
+
+    /// <summary>The channel's ARN.</summary>
+    public string ChannelARN { get; }
+
+    /// <summary>SINGLE_MASTER or FULL_MESH.</summary>
+    public string ChannelType { get; }
+
+    /// <summary>CREATING, ACTIVE, UPDATING or DELETING.</summary>
+    public string ChannelStatus { get; }
+
+    /// <summary>When the channel was created.</summary>
+    public DateTimeOffset? CreationTime { get; }
+
+    /// <summary>How long undelivered signaling messages are kept, in seconds.</summary>
+    public int? MessageTtlSeconds { get; }
+
+    /// <summary>The channel's current version, needed to update or delete it safely.</summary>
+    public string Version { get; }
+
+    /// <summary>The channel's region.</summary>
+    public string Region { get; }
+
+    /// <summary>True when the channel is configured for media ingestion (the WEBRTC protocol).</summary>
+    public bool MediaIngestionEnabled { get; }
+
+    internal PSObject ToPSObject()
+    {
+        var wrapped = new PSObject(this);
+        wrapped.TypeNames.Insert(0, TypeName);
+        return wrapped;
+    }
+}

@@ -1,0 +1,22 @@
+# Loads the cmdlets. On PowerShell 7 they and their dependencies live in a private load context
+# (see KvsSignaling.Module.Loader), so a session that already holds another AWSSDK.Core keeps
+# working; Windows PowerShell 5.1 has no load contexts and loads the netstandard2.0 build directly.
+
+if ($PSEdition -eq 'Core') {
+    if (-not ('KvsSignaling.PowerShell.Loader.ModuleLoadContext' -as [type])) {
+        Add-Type -Path ([IO.Path]::Combine($PSScriptRoot, 'bin', 'net8.0', 'KvsSignaling.Module.Loader.dll'))
+    }
+    $assembly = [KvsSignaling.PowerShell.Loader.ModuleLoadContext]::Initialize()
+}
+else {
+    $assembly = [Reflection.Assembly]::LoadFrom([IO.Path]::Combine($PSScriptRoot, 'bin', 'netstandard2.0', 'KvsSignaling.Module.dll'))
+}
+
+$inner = Microsoft.PowerShell.Core\Import-Module -Assembly $assembly -PassThru
+
+# Importing an assembly that an earlier import already loaded returns the cached module without
+# exporting its cmdlets into this one, so a second Import-Module -Force would expose nothing.
+$addExportedCmdlet = [Management.Automation.PSModuleInfo].GetMethod('AddExportedCmdlet', [Reflection.BindingFlags]'Instance, NonPublic')
+foreach ($cmdlet in $inner.ExportedCmdlets.Values) {
+    $null = $addExportedCmdlet.Invoke($ExecutionContext.SessionState.Module, @(, $cmdlet))
+}

@@ -1,0 +1,56 @@
+# How the build assembles the importable module, its help and its package. tools/BuildTasks.ps1
+# dot-sources this file; the tasks there call these functions.
+
+function Get-ModuleLayout {
+    # Where the module's pieces come from and where the importable module goes.
+    param($Context)
+    $moduleRoot = Join-Path $Context.Root 'module'
+    [pscustomobject]@{
+        Manifest  = Join-Path $Context.Root 'KvsSignaling.psd1'
+        Sources   = $moduleRoot
+        Project   = Join-Path $moduleRoot 'KvsSignaling.Module/KvsSignaling.Module.csproj'
+        Loader    = Join-Path $moduleRoot 'KvsSignaling.Module.Loader/KvsSignaling.Module.Loader.csproj'
+        HelpSource = Join-Path $moduleRoot 'help'
+        OutRoot   = Join-Path $Context.Root 'out/KvsSignaling'
+        Output    = Join-Path $Context.Root "out/KvsSignaling/$($Context.Version)"
+    }
+}
+
+function Copy-BuildOutput {
+    # Copies a project's build output (assemblies only: no pdb, xml docs or deps.json) to a folder.
+    param([string] $Project, [string] $Framework, [string] $Configuration, [string] $Destination)
+    $bin = Join-Path (Split-Path $Project) "bin/$Configuration/$Framework"
+    if (-not (Test-Path (Join-Path $bin '*.dll'))) { throw "No build output in ${bin}: build the solution first." }
+    New-Item -ItemType Directory -Force -Path $Destination | Out-Null
+    Copy-Item -Path (Join-Path $bin '*.dll') -Destination $Destination
+}
+
+function Build-KvsModule {
+    # Lays out out/KvsSignaling/<version>/ from the solution's build output:
+    #   KvsSignaling.psd1, KvsSignaling.psm1, KvsSignaling.format.ps1xml
+    #   en-US/KvsSignaling.Module.dll-Help.xml              help, generated from module/help
+    #   bin/net8.0/KvsSignaling.Module.Loader.dll           default load context (PowerShell 7)
+    #   bin/net8.0/private/                                 cmdlets + dependencies, private load context
+    #   bin/netstandard2.0/                                 cmdlets + dependencies (Windows PowerShell 5.1)
+    param($Context)
+    $layout = Get-ModuleLayout -Context $Context
+    if (Test-Path $layout.OutRoot) { Remove-Item -Recurse -Force $layout.OutRoot }
+    $bin = Join-Path $layout.Output 'bin'
+
+    Copy-BuildOutput -Project $layout.Loader -Framework 'net8.0' -Configuration $Context.Configuration -Destination (Join-Path $bin 'net8.0')
+    Copy-BuildOutput -Project $layout.Project -Framework 'net8.0' -Configuration $Context.Configuration -Destination (Join-Path $bin 'net8.0/private')
+    Copy-BuildOutput -Project $layout.Project -Framework 'netstandard2.0' -Configuration $Context.Configuration -Destination (Join-Path $bin 'netstandard2.0')
+
+    Copy-Item -Path $layout.Manifest -Destination $layout.Output
+    Copy-Item -Path (Join-Path $layout.Sources 'KvsSignaling.psm1'), (Join-Path $layout.Sources 'KvsSignaling.format.ps1xml') -Destination $layout.Output
+
+    # The help's syntax comes from the cmdlets themselves, so it is made by importing the module
+    # just laid out, in a clean process.
+    $helpFile = Join-Path $layout.Output 'en-US/KvsSignaling.Module.dll-Help.xml'
+    $code = Invoke-Native dotnet @('tool', 'run', 'pwsh', '--', '-NoProfile', '-NonInteractive', '-File',
+        (Join-Path $layout.HelpSource 'Build-MamlHelp.ps1'),
+        '-ModulePath', (Join-Path $layout.Output 'KvsSignaling.psd1'), '-SourcePath', $layout.HelpSource, '-OutputPath', $helpFile)
+    if ($code -ne 0) { Write-Host "Generating help failed (exit $code)." -ForegroundColor Red; return $code }
+    Write-Host "Module: $($layout.Output)"
+    0
+}
