@@ -42,13 +42,13 @@ public sealed class KvsSignalingClient : IDisposable
         try
         {
             CheckOptions(options);
-            var region = RegionSource.Resolve(options.Region, options.ProfileName, options.EnvironmentVariable);
+            var region = RegionSource.Resolve(options.Region, options.ProfileName, options.ProfilesLocation, options.EnvironmentVariable);
             Endpoint = ControlPlaneEndpoint.Resolve(options.EndpointUrl, options.EnvironmentVariable, region, options.UseFips, options.UseDualStack, EndpointRuleSet.Embedded);
 
             // A custom endpoint (an emulator) still needs a signing region; us-east-1 is the conventional stand-in.
             Region = string.IsNullOrEmpty(region) ? "us-east-1" : region!;
             ControlPlaneEndpoint.CheckRegion(Region);
-            _caller = new ServiceCaller(handler, Endpoint, Region, new CredentialSource(options.Credentials, options.ProfileName), options);
+            _caller = new ServiceCaller(handler, Endpoint, Region, new CredentialSource(options.Credentials, options.ProfileName, options.ProfilesLocation), options);
         }
         catch
         {

@@ -71,4 +71,7 @@ public sealed class KvsSignalingClientOptions
 
     /// <summary>Reads environment variables; replaced in tests so they need not change the process environment.</summary>
     internal Func<string, string?> EnvironmentVariable { get; set; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>The shared credentials file to read profiles from; null for the SDK's default locations. Set by tests.</summary>
+    internal string? ProfilesLocation { get; set; }
 }

@@ -1,5 +1,4 @@
 using Amazon.Runtime;
-using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
 
 namespace KvsSignaling.Configuration;
@@ -12,12 +11,14 @@ internal sealed class CredentialSource
 {
     private readonly AWSCredentials? _explicit;
     private readonly string? _profileName;
+    private readonly string? _profilesLocation;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private AWSCredentials? _resolved;
 
-    public CredentialSource(AWSCredentials? credentials, string? profileName)
+    public CredentialSource(AWSCredentials? credentials, string? profileName, string? profilesLocation)
     {
         _explicit = credentials;
+        _profilesLocation = profilesLocation;
         _profileName = string.IsNullOrWhiteSpace(profileName) ? null : profileName;
     }
 
@@ -69,7 +70,7 @@ internal sealed class CredentialSource
             return null;
         }
 
-        if (new CredentialProfileStoreChain().TryGetAWSCredentials(_profileName, out var credentials))
+        if (ProfileStore.Open(_profilesLocation).TryGetAWSCredentials(_profileName, out var credentials))
         {
             return credentials;
         }

@@ -1,5 +1,3 @@
-using Amazon.Runtime.CredentialManagement;
-
 namespace KvsSignaling.Configuration;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace KvsSignaling.Configuration;
 /// </summary>
 internal static class RegionSource
 {
-    public static string? Resolve(string? region, string? profileName, Func<string, string?> environment)
+    public static string? Resolve(string? region, string? profileName, string? profilesLocation, Func<string, string?> environment)
     {
         if (!string.IsNullOrWhiteSpace(region))
         {
@@ -28,7 +26,7 @@ internal static class RegionSource
         var profile = ProfileNames.Effective(profileName, environment);
         try
         {
-            return new CredentialProfileStoreChain().TryGetProfile(profile, out var stored) ? stored.Region?.SystemName : null;
+            return ProfileStore.Open(profilesLocation).TryGetProfile(profile, out var stored) ? stored.Region?.SystemName : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -19,6 +19,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
     private readonly ConcurrentBag<TcpClient> _connections = new();
     private readonly Task _acceptLoop;
     private int _count;
+    private int _connectionCount;
 
     public LoopbackServer(Func<RecordedRequest, int, Task<Reply>> handler)
     {
@@ -37,6 +38,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     /// <summary>How many requests have arrived.</summary>
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>How many TCP connections have been accepted.</summary>
+    public int ConnectionCount => Volatile.Read(ref _connectionCount);
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
@@ -75,6 +79,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
                 return;
             }
 
+            Interlocked.Increment(ref _connectionCount);
             _connections.Add(client);
             _ = Task.Run(() => ServeAsync(client));
         }
