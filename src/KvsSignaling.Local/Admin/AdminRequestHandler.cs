@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using KvsSignaling.Local.Faults;
@@ -16,6 +17,7 @@ internal sealed class AdminRequestHandler(KvsLocalAdmin admin)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General)
     {
         PropertyNameCaseInsensitive = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter() },
     };

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using KvsSignaling.Local.Faults;
 using Microsoft.AspNetCore.Http;
@@ -11,6 +13,9 @@ internal static class ResponseWriter
     private const string HtmlErrorPage =
         "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n";
 
+    // Messages quote values with ' and patterns with +; the service sends them unescaped, and so does kvs-local.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Task WriteErrorAsync(HttpContext context, ServiceError error, FaultRule? fault)
     {
         context.Response.Headers["x-amzn-ErrorType"] = error.Code;
@@ -21,11 +26,11 @@ internal static class ResponseWriter
     {
         if (fault?.Kind == FaultKind.OversizedBody)
         {
-            var length = Encoding.UTF8.GetByteCount(body.ToJsonString());
+            var length = Encoding.UTF8.GetByteCount(body.ToJsonString(Json));
             body["Padding"] = new string('x', Math.Max(0, fault.SizeBytes - length - 14));
         }
 
-        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString(Json));
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         switch (fault?.Kind)
