@@ -1,0 +1,70 @@
+using KvsSignaling.Caching;
+
+namespace KvsSignaling.Tests.Caching;
+
+/// <summary>Expiry and the size bound, with a clock the test moves.</summary>
+public sealed class EndpointCacheUnitTests
+{
+    private static readonly Uri ControlPlane = new("https://kinesisvideo.us-west-2.amazonaws.com");
+    private TimeSpan _now = TimeSpan.FromHours(1);
+    private int _fetches;
+
+    [Fact]
+    public async Task Entries_expire_after_the_ttl()
+    {
+        var cache = new EndpointCache(TimeSpan.FromMinutes(5), 10, () => _now);
+        var arn = Arn("a");
+
+        Assert.False((await Get(cache, arn)).FromCache);
+        _now += TimeSpan.FromMinutes(5) - TimeSpan.FromTicks(1);
+        Assert.True((await Get(cache, arn)).FromCache);
+        _now += TimeSpan.FromTicks(1);
+        Assert.False((await Get(cache, arn)).FromCache);
+        Assert.Equal(2, _fetches);
+    }
+
+    [Fact]
+    public async Task The_cache_is_bounded_and_drops_expired_then_oldest_entries()
+    {
+        var cache = new EndpointCache(TimeSpan.FromMinutes(5), 2, () => _now);
+
+        await Get(cache, Arn("a"));
+        _now += TimeSpan.FromSeconds(1);
+        await Get(cache, Arn("b"));
+        _now += TimeSpan.FromSeconds(1);
+        await Get(cache, Arn("c"));
+
+        Assert.Equal(2, cache.Count);
+        Assert.True((await Get(cache, Arn("c"))).FromCache);
+        Assert.True((await Get(cache, Arn("b"))).FromCache);
+        Assert.False((await Get(cache, Arn("a"))).FromCache);
+        Assert.Equal(2, cache.Count);
+    }
+
+    [Fact]
+    public void The_key_is_endpoint_channel_role_and_protocol_set()
+    {
+        var arn = Arn("a");
+        var key = EndpointCache.KeyOf(ControlPlane, arn, ChannelRole.Master, new[] { ChannelProtocol.Wss, ChannelProtocol.Https });
+        Assert.Equal(key, EndpointCache.KeyOf(ControlPlane, arn, ChannelRole.Master, new[] { ChannelProtocol.Https, ChannelProtocol.Wss }));
+        Assert.NotEqual(key, EndpointCache.KeyOf(new Uri("http://127.0.0.1:1"), arn, ChannelRole.Master, new[] { ChannelProtocol.Wss, ChannelProtocol.Https }));
+        Assert.NotEqual(key, EndpointCache.KeyOf(ControlPlane, arn, ChannelRole.Viewer, new[] { ChannelProtocol.Wss, ChannelProtocol.Https }));
+        Assert.NotEqual(key, EndpointCache.KeyOf(ControlPlane, Arn("b"), ChannelRole.Master, new[] { ChannelProtocol.Wss, ChannelProtocol.Https }));
+        Assert.NotEqual(key, EndpointCache.KeyOf(ControlPlane, arn, ChannelRole.Master, new[] { ChannelProtocol.Wss }));
+    }
+
+    private static ChannelArn Arn(string name) => ChannelArn.Parse($"arn:aws:kinesisvideo:us-west-2:1:channel/{name}/1");
+
+    private Task<SignalingChannelEndpoints> Get(EndpointCache cache, ChannelArn arn) =>
+        cache.GetOrFetchAsync(
+            EndpointCache.KeyOf(ControlPlane, arn, ChannelRole.Master, new[] { ChannelProtocol.Wss }),
+            arn,
+            bypass: false,
+            _ =>
+            {
+                _fetches++;
+                return Task.FromResult(new SignalingChannelEndpoints(arn, ChannelRole.Master, new[] { new ResourceEndpoint(ChannelProtocol.Wss, new Uri("wss://m.example")) }, "rid", fromCache: false));
+            },
+            CancellationToken.None,
+            CancellationToken.None);
+}
