@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
@@ -6,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace KvsSignaling.Analyzers;
 
@@ -55,10 +57,36 @@ public sealed class DuplicateProtocolCodeFixProvider : CodeFixProvider
         _ => null,
     };
 
+    /// <summary>
+    /// Removes the entry with the separator before it (from the end of the previous entry), so that the layout of
+    /// the rest of the list, one entry per line or all on one line, stays as it was.
+    /// </summary>
     private static async Task<Document> RemoveAsync(Document document, SyntaxNode entry, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var newRoot = root?.RemoveNode(entry, SyntaxRemoveOptions.KeepNoTrivia);
-        return newRoot is null ? document : document.WithSyntaxRoot(newRoot);
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        return document.WithText(text.WithChanges(new TextChange(RemovedSpan(entry), string.Empty)));
+    }
+
+    private static TextSpan RemovedSpan(SyntaxNode entry)
+    {
+        var siblings = entry.Parent!.ChildNodesAndTokens().ToList();
+        var index = siblings.IndexOf(entry);
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (siblings[i].IsNode)
+            {
+                return TextSpan.FromBounds(siblings[i].Span.End, entry.Span.End);
+            }
+        }
+
+        for (var i = index + 1; i < siblings.Count; i++)
+        {
+            if (siblings[i].IsNode)
+            {
+                return TextSpan.FromBounds(entry.Span.Start, siblings[i].Span.Start);
+            }
+        }
+
+        return entry.Span;
     }
 }

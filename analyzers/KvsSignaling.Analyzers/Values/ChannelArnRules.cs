@@ -5,8 +5,8 @@ namespace KvsSignaling.Analyzers.Values;
 /// <summary>
 /// The service model's rules for a signaling-channel ARN (shape <c>ResourceARN</c>: 1 to 1024 characters matching
 /// <c>arn:[a-z\d-]+:kinesisvideo:[a-z0-9-]+:[0-9]+:[a-z]+/[a-zA-Z0-9_.-]+/[0-9]+</c>), checked part by part so that
-/// the message can say which part is wrong. The resource type must be <c>channel</c>: the places checked take a
-/// channel ARN, and a stream ARN there is a mistake.
+/// the message can say which part is wrong. Like the model, any lower-case resource type passes (a signaling
+/// channel's is <c>channel</c>).
 /// </summary>
 internal static class ChannelArnRules
 {
@@ -54,9 +54,14 @@ internal static class ChannelArnRules
     {
         var typeEnd = resource.IndexOf('/');
         var type = typeEnd < 0 ? resource : resource.Substring(0, typeEnd);
-        if (type != "channel")
+        if (type.Length == 0)
         {
-            return $"the resource type must be 'channel', not '{type}'";
+            return "the resource type 'channel' is missing";
+        }
+
+        if (!All(type, IsLowerLetter))
+        {
+            return $"the resource type '{type}' must be lower-case letters, such as 'channel'";
         }
 
         if (typeEnd < 0)
@@ -113,6 +118,8 @@ internal static class ChannelArnRules
 
         return true;
     }
+
+    private static bool IsLowerLetter(char c) => c is >= 'a' and <= 'z';
 
     private static bool IsDigit(char c) => c is >= '0' and <= '9';
 
