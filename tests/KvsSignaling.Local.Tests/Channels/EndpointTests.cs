@@ -99,6 +99,41 @@ public sealed class EndpointTests
         AuthenticationTests.AssertError(response, HttpStatusCode.NotFound, "ResourceNotFoundException");
     }
 
+    [Fact]
+    public async Task Media_storage_operations_on_an_absent_channel_are_ResourceNotFoundException()
+    {
+        await using var server = await KvsLocalServer.StartAsync();
+        var client = new KvsTestClient(server.BaseUrl);
+        const string absent = "arn:aws:kinesisvideo:us-west-2:123456789012:channel/absent/1";
+
+        var update = await client.CallAsync("UpdateMediaStorageConfiguration", new JsonObject
+        {
+            ["ChannelARN"] = absent, ["MediaStorageConfiguration"] = new JsonObject { ["Status"] = "ENABLED" },
+        });
+        var describe = await client.CallAsync("DescribeMediaStorageConfiguration", new JsonObject { ["ChannelName"] = "absent" });
+
+        AuthenticationTests.AssertError(update, HttpStatusCode.NotFound, "ResourceNotFoundException");
+        AuthenticationTests.AssertError(describe, HttpStatusCode.NotFound, "ResourceNotFoundException");
+    }
+
+    [Fact]
+    public async Task Disabling_media_storage_withdraws_WEBRTC_again()
+    {
+        await using var server = await KvsLocalServer.StartAsync();
+        var client = new KvsTestClient(server.BaseUrl);
+        var arn = await client.CreateChannelAsync("toggled");
+        server.Admin.SetMediaIngestion(arn, true);
+
+        await client.CallOkAsync("UpdateMediaStorageConfiguration", new JsonObject
+        {
+            ["ChannelARN"] = arn, ["MediaStorageConfiguration"] = new JsonObject { ["Status"] = "DISABLED" },
+        });
+
+        var storage = await client.CallOkAsync("DescribeMediaStorageConfiguration", new JsonObject { ["ChannelName"] = "toggled" });
+        Assert.Equal("DISABLED", (string)storage["MediaStorageConfiguration"]!["Status"]!);
+        AuthenticationTests.AssertError(await client.CallAsync("GetSignalingChannelEndpoint", Request(arn, "MASTER", "WEBRTC")), HttpStatusCode.BadRequest, "InvalidArgumentException");
+    }
+
     internal static JsonObject Request(string arn, string role, params string[] protocols) => new()
     {
         ["ChannelARN"] = arn,
