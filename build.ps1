@@ -11,7 +11,7 @@
 [CmdletBinding(DefaultParameterSetName = 'Run')]
 param(
     [Parameter(Position = 0, ParameterSetName = 'Run')]
-    [ValidateSet('Build', 'Test')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Pack')]
     [string[]] $Task = 'Build',
 
     [Parameter(ParameterSetName = 'Run')]

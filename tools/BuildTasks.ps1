@@ -112,6 +112,16 @@ $BuildTasks = [ordered]@{
             if ($failed -gt 0) { 1 } else { 0 }
         }
     }
+    Demo  = @{
+        Description = 'Builds, then starts kvs-local, creates channels and shows their endpoints with the module (the main job).'
+        DependsOn   = @('Build')
+        Action      = { param($Context) Invoke-KvsDemo -Context $Context }
+    }
+    Pack  = @{
+        Description = 'Builds, then packs the PowerShell module as a .nupkg in artifacts/packages.'
+        DependsOn   = @('Build')
+        Action      = { param($Context) New-KvsModulePackage -Context $Context }
+    }
 }
 
 function Invoke-BuildTask {

@@ -54,3 +54,29 @@ function Build-KvsModule {
     Write-Host "Module: $($layout.Output)"
     0
 }
+
+function Invoke-KvsDemo {
+    # Runs module/build/Demo.ps1 in a clean pwsh against the module Build laid out.
+    param($Context)
+    $layout = Get-ModuleLayout -Context $Context
+    $kvsLocal = Join-Path $Context.Root "src/KvsSignaling.Local/bin/$($Context.Configuration)/net10.0/kvs-local.dll"
+    Invoke-Native dotnet @('tool', 'run', 'pwsh', '--', '-NoProfile', '-NonInteractive', '-File',
+        (Join-Path $layout.Sources 'build/Demo.ps1'),
+        '-ModulePath', (Join-Path $layout.Output 'KvsSignaling.psd1'), '-KvsLocalPath', $kvsLocal)
+}
+
+function New-KvsModulePackage {
+    # Packs the laid-out module as a .nupkg that Install-PSResource and Install-Module accept,
+    # into artifacts/packages (register that folder as a repository to install from it).
+    param($Context)
+    $layout = Get-ModuleLayout -Context $Context
+    $destination = Join-Path $Context.Artifacts 'packages'
+    New-Item -ItemType Directory -Force -Path $destination | Out-Null
+    $package = Join-Path $destination "KvsSignaling.$($Context.Version).nupkg"
+    if (Test-Path $package) { Remove-Item $package }
+    $code = Invoke-Native dotnet @('tool', 'run', 'pwsh', '--', '-NoProfile', '-NonInteractive', '-Command',
+        "Compress-PSResource -Path '$($layout.Output)' -DestinationPath '$destination'")
+    if ($code -ne 0 -or -not (Test-Path $package)) { Write-Host "Packing the module failed (exit $code)." -ForegroundColor Red; return 1 }
+    Write-Host "Module package: $package"
+    0
+}
