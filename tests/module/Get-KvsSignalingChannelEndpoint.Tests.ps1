@@ -261,6 +261,41 @@ Describe 'Get-KvsSignalingChannelEndpoint' {
             ($shuffled | Get-KvsSignalingChannelEndpoint -ThrottleLimit 6 -Force).ChannelARN | Should -Be $shuffled
         }
 
+        It 'streams: reads at most a bounded window of input before its first output' {
+            $produced = 0
+            $atFirstOutput = $null
+            1..500 | ForEach-Object { $produced++; $channels[0].ChannelARN } |
+                Get-KvsSignalingChannelEndpoint -ThrottleLimit 4 |
+                ForEach-Object { if ($null -eq $atFirstOutput) { $atFirstOutput = $produced } } |
+                Select-Object -First 1
+            $atFirstOutput | Should -BeGreaterThan 0
+            # The window holds at most twice -ThrottleLimit lookups; the rest of the input was never read.
+            $atFirstOutput | Should -BeLessOrEqual 9
+        }
+
+        It 'writes progress records on a long run' {
+            Add-KvsLocalFault $kvs @{ Kind = 'Latency'; Operation = 'GetSignalingChannelEndpoint'; LatencyMs = 100 }
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript({
+                        param($ModulePath, $Url, $Arns, $AccessKey, $SecretKey)
+                        Import-Module $ModulePath
+                        $Arns | Get-KvsSignalingChannelEndpoint -ThrottleLimit 1 -Force -EndpointUrl $Url -Region us-west-2 -AccessKey $AccessKey -SecretKey $SecretKey
+                    }).AddParameters(@{ ModulePath = (Get-BuiltModulePath); Url = $kvs.Url; Arns = @($channels.ChannelARN) * 5; AccessKey = $LocalAccessKey; SecretKey = $LocalSecretKey })
+                # Fifteen sequential lookups of at least 100 ms each pass the one-second mark.
+                $output = $ps.Invoke()
+                $output.Count | Should -Be 15
+                $progress = @($ps.Streams.Progress)
+                $progress.Count | Should -BeGreaterThan 1
+                $progress[0].Activity | Should -Be 'Get-KvsSignalingChannelEndpoint'
+                $progress[0].StatusDescription | Should -Match '^\d+ channel\(s\) looked up$'
+                $progress[-1].RecordType | Should -Be 'Completed'
+            }
+            finally {
+                $ps.Dispose()
+            }
+        }
+
         It 'stops in-flight requests when the pipeline is stopped' {
             Add-KvsLocalFault $kvs @{ Kind = 'Latency'; Operation = 'GetSignalingChannelEndpoint'; LatencyMs = 120000 }
             $before = Get-KvsLocalRequestCount $kvs GetSignalingChannelEndpoint
