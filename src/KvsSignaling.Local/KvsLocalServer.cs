@@ -96,10 +96,10 @@ public sealed class KvsLocalServer : IAsyncDisposable
             new GetSignalingChannelEndpointOperation(store, endpoints),
             new UpdateMediaStorageConfigurationOperation(store),
             new DescribeMediaStorageConfigurationOperation(store),
+            new GetIceServerConfigOperation(store, endpoints, time),
         }.ToDictionary(o => o.Name, StringComparer.Ordinal);
-        var model = ServiceModel.Instance;
         var service = new ServiceRequestHandler(
-            model, operations, new SigV4Verifier(Credentials(options), time), new ShapeValidator(model), quotas, faults, counter);
+            new OperationRouter(EndpointFactory.LocalPathPrefix), operations, new SigV4Verifier(Credentials(options), time), quotas, faults, counter);
         var adminHandler = new AdminRequestHandler(admin);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -146,9 +146,9 @@ public sealed class KvsLocalServer : IAsyncDisposable
         var quotas = new Dictionary<string, OperationQuota>(OperationQuota.ServiceDefaults, StringComparer.Ordinal);
         foreach (var (operation, quota) in options.QuotaOverrides)
         {
-            if (!ServiceModel.Instance.Operations.ContainsKey(operation))
+            if (!ServiceModel.Instance.Operations.ContainsKey(operation) && !ServiceModel.Signaling.Operations.ContainsKey(operation))
             {
-                throw new ArgumentException($"Quota override names '{operation}', which is not an operation of the service model.", nameof(options));
+                throw new ArgumentException($"Quota override names '{operation}', which is not an operation of the service models.", nameof(options));
             }
 
             quotas[operation] = quota;

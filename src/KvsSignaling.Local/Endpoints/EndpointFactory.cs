@@ -45,8 +45,11 @@ internal sealed class EndpointFactory(EndpointStyle style, Func<Uri> baseUrl)
         return $"{scheme}://{local.Authority}{LocalPathPrefix}{prefix}-{id}";
     }
 
+    /// <summary>The host kvs-local listens on, for addresses it hands out.</summary>
+    public string LocalHost => baseUrl().Host;
+
     // One stable identifier per channel, as the service uses the same one in m-, v- and r- endpoints.
-    private static string ChannelId(Channel channel) =>
+    public static string ChannelId(Channel channel) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(channel.ChannelARN)).AsSpan(0, 4));
 
     private static string DnsSuffix(string region) =>

@@ -17,10 +17,9 @@ namespace KvsSignaling.Local.Hosting;
 /// quotas, run the operation. Every answer carries x-amzn-RequestId; no failure leaks a stack trace.
 /// </summary>
 internal sealed class ServiceRequestHandler(
-    ServiceModel model,
+    OperationRouter router,
     IReadOnlyDictionary<string, IOperation> operations,
     SigV4Verifier verifier,
-    ShapeValidator validator,
     QuotaGate? quotas,
     FaultInjector faults,
     RequestCounter counter)
@@ -30,7 +29,8 @@ internal sealed class ServiceRequestHandler(
     public async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
-        var operation = model.FindByPath(path);
+        var route = router.Resolve(path);
+        var operation = route?.Operation;
         counter.Increment(operation?.Name ?? "Unknown");
         var fault = operation is null ? null : faults.Take(operation.Name);
         try
@@ -42,10 +42,9 @@ internal sealed class ServiceRequestHandler(
 
             var body = await ReadBodyAsync(context);
             var caller = verifier.Verify(Signable(context), body);
-            if (operation is null || !HttpMethods.Equals(context.Request.Method, operation.Method))
+            if (route is null || operation is null || !HttpMethods.Equals(context.Request.Method, operation.Method))
             {
-                throw new ServiceErrorException(ServiceError.UnknownOperation(
-                    $"No operation is bound to {context.Request.Method} {path}."));
+                throw new ServiceErrorException(ServiceError.UnknownOperation(UnknownOperationMessage(context.Request.Method, path)));
             }
 
             if (!operations.TryGetValue(operation.Name, out var handler))
@@ -55,8 +54,8 @@ internal sealed class ServiceRequestHandler(
             }
 
             using var input = Parse(body);
-            validator.Validate(operation.InputShape!, input.RootElement);
-            var operationContext = new OperationContext(caller, fault);
+            route.Validator.Validate(operation.InputShape!, input.RootElement);
+            var operationContext = new OperationContext(caller, fault, route.EndpointId);
             quotas?.Check(operation.Name, caller.AccountId, handler.ChannelKey(input.RootElement, operationContext));
             var output = handler.Execute(input.RootElement, operationContext);
             await ResponseWriter.WriteJsonAsync(context, StatusCodes.Status200OK, output, fault);
@@ -70,6 +69,12 @@ internal sealed class ServiceRequestHandler(
             await ResponseWriter.WriteErrorAsync(context, ServiceError.InternalFailure(), null);
         }
     }
+
+    // Data-plane calls sent to the control plane are a common client mistake; say where they belong.
+    private static string UnknownOperationMessage(string method, string path) =>
+        ServiceModel.Signaling.FindByPath(path) is { } dataPlane
+            ? $"No operation is bound to {method} {path}: {dataPlane.Name} must be sent to the channel's HTTPS endpoint from GetSignalingChannelEndpoint."
+            : $"No operation is bound to {method} {path}.";
 
     /// <summary>Answers the faults that replace handling; returns false when handling continues.</summary>
     private static async Task<bool> ApplyFaultBeforeHandlingAsync(HttpContext context, FaultRule fault)

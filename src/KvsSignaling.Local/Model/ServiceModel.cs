@@ -2,11 +2,11 @@ using System.Text.Json;
 
 namespace KvsSignaling.Local.Model;
 
-/// <summary>The Kinesis Video Streams service model (botocore JSON) embedded from the contract at build time.</summary>
+/// <summary>A service model (botocore JSON) embedded from the contract at build time.</summary>
 internal sealed class ServiceModel
 {
-    private const string ResourceName = "kinesisvideo-2017-09-30.service.json";
-    private static readonly Lazy<ServiceModel> Embedded = new(LoadEmbedded);
+    private static readonly Lazy<ServiceModel> ControlPlaneModel = new(() => LoadEmbedded("kinesisvideo-2017-09-30.service.json"));
+    private static readonly Lazy<ServiceModel> SignalingModel = new(() => LoadEmbedded("kinesis-video-signaling-2019-12-04.service.json"));
 
     private ServiceModel(JsonDocument document)
     {
@@ -21,7 +21,11 @@ internal sealed class ServiceModel
             .ToDictionary(op => op.Name, StringComparer.Ordinal);
     }
 
-    public static ServiceModel Instance => Embedded.Value;
+    /// <summary>The control plane (kinesisvideo 2017-09-30): the signaling-channel operations.</summary>
+    public static ServiceModel Instance => ControlPlaneModel.Value;
+
+    /// <summary>The signaling data plane (2019-12-04), served on the channel's HTTPS endpoint.</summary>
+    public static ServiceModel Signaling => SignalingModel.Value;
 
     public JsonElement Shapes { get; }
 
@@ -33,10 +37,10 @@ internal sealed class ServiceModel
     public OperationModel? FindByPath(string path) =>
         Operations.Values.FirstOrDefault(op => string.Equals(op.RequestUri, path, StringComparison.Ordinal));
 
-    private static ServiceModel LoadEmbedded()
+    private static ServiceModel LoadEmbedded(string resourceName)
     {
-        using var stream = typeof(ServiceModel).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded service model '{ResourceName}' is missing from kvs-local.");
+        using var stream = typeof(ServiceModel).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"The embedded service model '{resourceName}' is missing from kvs-local.");
         return new ServiceModel(JsonDocument.Parse(stream));
     }
 }

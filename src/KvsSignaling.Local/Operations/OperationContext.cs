@@ -3,5 +3,5 @@ using KvsSignaling.Local.Faults;
 
 namespace KvsSignaling.Local.Operations;
 
-/// <summary>Who is calling, and the fault (if any) that hits this request's answer.</summary>
-internal sealed record OperationContext(CallerIdentity Caller, FaultRule? Fault);
+/// <summary>Who is calling, the fault (if any) that hits this request's answer, and the channel endpoint it was sent to.</summary>
+internal sealed record OperationContext(CallerIdentity Caller, FaultRule? Fault, string? EndpointId = null);
