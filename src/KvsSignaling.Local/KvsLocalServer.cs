@@ -34,6 +34,7 @@ namespace KvsSignaling.Local;
 public sealed class KvsLocalServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
     private KvsLocalServer(WebApplication app, Uri baseUrl, KvsLocalAdmin admin)
     {
@@ -119,15 +120,29 @@ public sealed class KvsLocalServer : IAsyncDisposable
                 : service.HandleAsync(context);
         });
 
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         baseUrl = new Uri(bound.EndsWith('/') ? bound : bound + "/");
         return new KvsLocalServer(app, baseUrl, admin);
     }
 
-    /// <summary>Stops accepting requests, lets requests in flight finish (briefly), and releases the port.</summary>
+    /// <summary>Stops accepting requests, lets requests in flight finish (up to 5 seconds), and releases the port. Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(timeout.Token);
         await _app.DisposeAsync();
