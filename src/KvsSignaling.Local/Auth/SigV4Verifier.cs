@@ -30,7 +30,7 @@ internal sealed partial class SigV4Verifier(CredentialStore credentials, TimePro
         if (amzDate is null)
         {
             throw new ServiceErrorException(ServiceError.IncompleteSignature(
-                "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header."));
+                "Authorization header requires an 'X-Amz-Date' header; kvs-local does not accept the HTTP 'Date' header in its place."));
         }
 
         if (!DateTimeOffset.TryParseExact(amzDate, AmzDateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var signedAt))
