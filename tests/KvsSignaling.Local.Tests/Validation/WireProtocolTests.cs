@@ -83,6 +83,17 @@ public sealed class WireProtocolTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task A_body_over_1_MiB_is_refused_with_413()
+    {
+        var body = Encoding.UTF8.GetBytes("{\"ChannelName\":\"" + new string('a', 1024 * 1024) + "\"}");
+        using var fresh = new HttpClient();
+
+        var response = await new KvsTestClient(fixture.Server.BaseUrl) { HttpClient = fresh }.SendAsync(HttpMethod.Post, "/createSignalingChannel", body);
+
+        AuthenticationTests.AssertError(response, HttpStatusCode.RequestEntityTooLarge, "RequestEntityTooLargeException");
+    }
+
+    [Fact]
     public async Task Unknown_members_are_ignored_as_the_service_does()
     {
         var response = await Client.CallAsync("ListSignalingChannels", new JsonObject { ["SomethingNew"] = 1 });
