@@ -48,6 +48,13 @@ public sealed class KvsLocalOptions
     /// <summary>When set, channels are kept in this JSON file and survive a restart.</summary>
     public string? StateFilePath { get; init; }
 
+    /// <summary>
+    /// When true, x-amzn-ErrorType carries a suffix after ':' (e.g.
+    /// <c>ResourceNotFoundException:http://internal.amazon.com/coral/com.amazonaws.kinesisvideo.v20170930/</c>),
+    /// as the service sometimes sends it, so clients can be tested on parsing it.
+    /// </summary>
+    public bool ErrorTypeSuffix { get; init; }
+
     /// <summary>The clock used for signature timestamps, token expiry, quotas and creation times.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -100,7 +100,13 @@ public sealed class KvsLocalServer : IAsyncDisposable
             new GetIceServerConfigOperation(store, endpoints, time),
         }.ToDictionary(o => o.Name, StringComparer.Ordinal);
         var service = new ServiceRequestHandler(
-            new OperationRouter(EndpointFactory.LocalPathPrefix), operations, new SigV4Verifier(Credentials(options), time), quotas, faults, counter);
+            new OperationRouter(EndpointFactory.LocalPathPrefix),
+            operations,
+            new SigV4Verifier(Credentials(options), time),
+            quotas,
+            faults,
+            counter,
+            options.ErrorTypeSuffix ? "http://internal.amazon.com/coral/com.amazonaws.kinesisvideo.v20170930/" : null);
         var adminHandler = new AdminRequestHandler(admin);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());

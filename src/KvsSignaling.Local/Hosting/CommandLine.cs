@@ -33,6 +33,7 @@ internal static class CommandLine
                                     truncated-body, malformed-body, oversized-body, html-error-page, wrong-endpoint-scheme
           --seed N                  seed of the rate-based fault generator (default 1)
           --state-file PATH         keep channels in PATH across restarts
+          --error-type-suffix       append ':<coral namespace>' to x-amzn-ErrorType, as the service sometimes does
           --help                    show this text
 
         Environment: KVS_LOCAL_CREDENTIALS (KEY:SECRET[:ACCOUNT], ';'-separated) and KVS_LOCAL_PERMISSIVE_SECRET.
@@ -55,6 +56,7 @@ internal static class CommandLine
         var faults = new List<FaultRule>();
         var seed = 1;
         string? stateFile = null;
+        var errorTypeSuffix = false;
 
         var fromEnvironment = environment(CredentialsVariable);
         var pendingCredentials = new List<string>(
@@ -120,6 +122,9 @@ internal static class CommandLine
                 case "--state-file":
                     stateFile = Value();
                     break;
+                case "--error-type-suffix":
+                    errorTypeSuffix = true;
+                    break;
                 default:
                     throw new ArgumentException($"Unknown flag '{flag}'. Run kvs-local --help for the flags.");
             }
@@ -140,6 +145,7 @@ internal static class CommandLine
             Faults = faults,
             FaultSeed = seed,
             StateFilePath = stateFile,
+            ErrorTypeSuffix = errorTypeSuffix,
         };
     }
 

@@ -22,7 +22,8 @@ internal sealed class ServiceRequestHandler(
     SigV4Verifier verifier,
     QuotaGate? quotas,
     FaultInjector faults,
-    RequestCounter counter)
+    RequestCounter counter,
+    string? errorTypeSuffix)
 {
     private const int MaxRequestBodyBytes = 1024 * 1024;
 
@@ -62,11 +63,11 @@ internal sealed class ServiceRequestHandler(
         }
         catch (ServiceErrorException e)
         {
-            await ResponseWriter.WriteErrorAsync(context, e.Error, fault);
+            await ResponseWriter.WriteErrorAsync(context, e.Error, fault, errorTypeSuffix);
         }
         catch (Exception) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
         {
-            await ResponseWriter.WriteErrorAsync(context, ServiceError.InternalFailure(), null);
+            await ResponseWriter.WriteErrorAsync(context, ServiceError.InternalFailure(), null, errorTypeSuffix);
         }
     }
 
@@ -77,7 +78,7 @@ internal sealed class ServiceRequestHandler(
             : $"No operation is bound to {method} {path}.";
 
     /// <summary>Answers the faults that replace handling; returns false when handling continues.</summary>
-    private static async Task<bool> ApplyFaultBeforeHandlingAsync(HttpContext context, FaultRule fault)
+    private async Task<bool> ApplyFaultBeforeHandlingAsync(HttpContext context, FaultRule fault)
     {
         switch (fault.Kind)
         {
@@ -85,13 +86,13 @@ internal sealed class ServiceRequestHandler(
                 await Task.Delay(fault.LatencyMs, context.RequestAborted);
                 return false;
             case FaultKind.Throttle:
-                await ResponseWriter.WriteErrorAsync(context, ServiceError.ClientLimitExceeded("Rate exceeded (injected by kvs-local)."), null);
+                await ResponseWriter.WriteErrorAsync(context, ServiceError.ClientLimitExceeded("Rate exceeded (injected by kvs-local)."), null, errorTypeSuffix);
                 return true;
             case FaultKind.InternalError:
-                await ResponseWriter.WriteErrorAsync(context, ServiceError.InternalFailure(), null);
+                await ResponseWriter.WriteErrorAsync(context, ServiceError.InternalFailure(), null, errorTypeSuffix);
                 return true;
             case FaultKind.ServiceUnavailable:
-                await ResponseWriter.WriteErrorAsync(context, ServiceError.ServiceUnavailable(), null);
+                await ResponseWriter.WriteErrorAsync(context, ServiceError.ServiceUnavailable(), null, errorTypeSuffix);
                 return true;
             case FaultKind.DropConnection:
                 context.Abort();

@@ -16,9 +16,10 @@ internal static class ResponseWriter
     // Messages quote values with ' and patterns with +; the service sends them unescaped, and so does kvs-local.
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static Task WriteErrorAsync(HttpContext context, ServiceError error, FaultRule? fault)
+    /// <summary>Writes an error; <paramref name="errorTypeSuffix"/>, when set, follows the code after ':' as the service's front end adds it.</summary>
+    public static Task WriteErrorAsync(HttpContext context, ServiceError error, FaultRule? fault, string? errorTypeSuffix)
     {
-        context.Response.Headers["x-amzn-ErrorType"] = error.Code;
+        context.Response.Headers["x-amzn-ErrorType"] = errorTypeSuffix is null ? error.Code : $"{error.Code}:{errorTypeSuffix}";
         return WriteJsonAsync(context, error.Status, new JsonObject { [error.MessageMember] = error.Message }, fault);
     }
 

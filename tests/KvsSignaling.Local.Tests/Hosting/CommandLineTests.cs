@@ -19,6 +19,7 @@ public sealed class CommandLineTests
         Assert.Empty(options.Credentials);
         Assert.True(options.QuotasEnabled);
         Assert.Null(options.StateFilePath);
+        Assert.False(options.ErrorTypeSuffix);
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public sealed class CommandLineTests
                 "--credential", "AKIDB:sb", "--default-account", "222222222222", "--quotas", "off",
                 "--quota", "DescribeSignalingChannel=10/2", "--channel-limit", "3", "--seed", "42", "--state-file", "s.json",
                 "--fault", "latency,op=ListSignalingChannels,count=2,rate=0.25,latency-ms=50", "--fault", "oversized-body,size-bytes=1000",
-                "--permissive-secret", "p",
+                "--permissive-secret", "p", "--error-type-suffix",
             ],
             NoEnvironment)!;
 
@@ -45,6 +46,7 @@ public sealed class CommandLineTests
         Assert.Equal(42, options.FaultSeed);
         Assert.Equal("s.json", options.StateFilePath);
         Assert.Equal("p", options.PermissiveSecret);
+        Assert.True(options.ErrorTypeSuffix);
         Assert.Equal(
             new FaultRule { Kind = FaultKind.Latency, Operation = "ListSignalingChannels", Count = 2, Rate = 0.25, LatencyMs = 50 },
             options.Faults[0]);

@@ -94,6 +94,18 @@ public sealed class WireProtocolTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task With_ErrorTypeSuffix_the_error_type_carries_a_suffix_after_a_colon()
+    {
+        await using var server = await KvsLocalServer.StartAsync(new KvsLocalOptions { ErrorTypeSuffix = true });
+
+        var response = await new KvsTestClient(server.BaseUrl).CallAsync("DescribeSignalingChannel", new JsonObject { ["ChannelName"] = "absent" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal("ResourceNotFoundException", response.ErrorType!.Split(':', 2)[0]);
+        Assert.StartsWith("http://", response.ErrorType.Split(':', 2)[1]);
+    }
+
+    [Fact]
     public async Task Unknown_members_are_ignored_as_the_service_does()
     {
         var response = await Client.CallAsync("ListSignalingChannels", new JsonObject { ["SomethingNew"] = 1 });
