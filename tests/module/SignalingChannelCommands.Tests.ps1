@@ -79,6 +79,14 @@ Describe 'Get-KvsSignalingChannel' {
         $err[0].TargetObject | Should -Be 'missing-1'
     }
 
+    It 'writes InvalidChannelName for a prefix the model does not allow, before any request' {
+        $before = Get-KvsLocalRequestCount $kvs ListSignalingChannels
+        Get-KvsSignalingChannel -NamePrefix 'bad prefix!' -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be "InvalidChannelName,$prefix.GetKvsSignalingChannelCommand"
+        $err[0].TargetObject | Should -Be 'bad prefix!'
+        Get-KvsLocalRequestCount $kvs ListSignalingChannels | Should -Be $before
+    }
+
     It 'writes InvalidChannelArn for a malformed ARN' {
         [pscustomobject]@{ ChannelARN = 'arn:nope' } | Get-KvsSignalingChannel -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -Be "InvalidChannelArn,$prefix.GetKvsSignalingChannelCommand"

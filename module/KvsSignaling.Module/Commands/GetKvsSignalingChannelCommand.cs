@@ -91,14 +91,20 @@ public sealed class GetKvsSignalingChannelCommand : KvsCmdlet
     private void ListAll()
     {
         var client = GetClient();
-        var pages = client.ListSignalingChannelsAsync(NamePrefix, StopToken).GetAsyncEnumerator(StopToken);
+        IAsyncEnumerator<SignalingChannelInfo>? pages = null;
         try
         {
+            pages = client.ListSignalingChannelsAsync(NamePrefix, StopToken).GetAsyncEnumerator(StopToken);
+
             // Each channel is written as soon as its page arrives: the list is never held whole.
             while (Run(_ => pages.MoveNextAsync().AsTask()))
             {
                 WriteObject(new SignalingChannel(pages.Current).ToPSObject());
             }
+        }
+        catch (ArgumentException exception)
+        {
+            WriteError(ErrorRecords.InvalidArgument(ErrorIds.InvalidChannelName, exception.Message, NamePrefix));
         }
         catch (Exception exception) when (exception is not PipelineStoppedException)
         {
@@ -106,7 +112,7 @@ public sealed class GetKvsSignalingChannelCommand : KvsCmdlet
         }
         finally
         {
-            _ = pages.DisposeAsync();
+            _ = pages?.DisposeAsync();
         }
     }
 }
