@@ -29,12 +29,14 @@ public sealed class ChannelValueCodeFixProvider : CodeFixProvider
     /// <summary>Equivalence key of the fix that uses the typed class's static member.</summary>
     public const string UseTypedMemberKey = "KvsSignaling.UseTypedMember";
 
+    private static readonly FixAllProvider FixAll = new DefaultKeyFixAllProvider(UseAllowedValueKey);
+
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.InvalidChannelRole, DiagnosticIds.InvalidChannelProtocol);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)

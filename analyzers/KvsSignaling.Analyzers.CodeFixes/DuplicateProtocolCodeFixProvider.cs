@@ -19,11 +19,13 @@ public sealed class DuplicateProtocolCodeFixProvider : CodeFixProvider
     /// <summary>Equivalence key of the fix.</summary>
     public const string RemoveDuplicateKey = "KvsSignaling.RemoveDuplicateProtocol";
 
+    private static readonly FixAllProvider FixAll = new DefaultKeyFixAllProvider(RemoveDuplicateKey);
+
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.DuplicateChannelProtocol);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
