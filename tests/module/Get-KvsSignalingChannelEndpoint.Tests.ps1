@@ -112,6 +112,8 @@ Describe 'Get-KvsSignalingChannelEndpoint' {
     Context 'validation before any request' {
         It 'refuses <Name> with <ErrorId>' -TestCases @(
             @{ Name = 'an unknown role'; Arguments = @{ Role = 'OWNER' }; ErrorId = 'InvalidRole'; Text = "'OWNER'.*MASTER, VIEWER" }
+            @{ Name = 'an empty role list'; Arguments = @{ Role = @() }; ErrorId = 'InvalidRole'; Text = 'At least one role.*MASTER, VIEWER' }
+            @{ Name = 'an empty protocol list'; Arguments = @{ Protocol = @() }; ErrorId = 'InvalidProtocol'; Text = 'At least one protocol.*WSS, HTTPS, WEBRTC' }
             @{ Name = 'a role given twice'; Arguments = @{ Role = 'MASTER', 'master' }; ErrorId = 'DuplicateRole'; Text = 'MASTER' }
             @{ Name = 'an unknown protocol'; Arguments = @{ Protocol = 'SMTP' }; ErrorId = 'InvalidProtocol'; Text = "'SMTP'.*WSS, HTTPS, WEBRTC" }
             @{ Name = 'a protocol given twice'; Arguments = @{ Protocol = 'wss', 'WSS' }; ErrorId = 'DuplicateProtocol'; Text = "'WSS'.*WSS, HTTPS, WEBRTC" }

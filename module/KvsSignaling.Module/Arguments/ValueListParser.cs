@@ -9,8 +9,13 @@ namespace KvsSignaling.PowerShell.Arguments;
 /// </summary>
 internal static class ValueListParser
 {
-    public static IReadOnlyList<ChannelRole> ParseRoles(string[] values)
+    public static IReadOnlyList<ChannelRole> ParseRoles(string[]? values)
     {
+        if (values is null || values.Length == 0)
+        {
+            throw Fail(ErrorIds.InvalidRole, $"At least one role is required. Allowed values: {Allowed(ChannelRole.All)}.", values);
+        }
+
         var roles = new List<ChannelRole>();
         foreach (var value in values)
         {
@@ -30,8 +35,13 @@ internal static class ValueListParser
         return roles;
     }
 
-    public static IReadOnlyList<ChannelProtocol> ParseProtocols(string[] values)
+    public static IReadOnlyList<ChannelProtocol> ParseProtocols(string[]? values)
     {
+        if (values is null || values.Length == 0)
+        {
+            throw Fail(ErrorIds.InvalidProtocol, $"At least one protocol is required. Allowed values: {Allowed(ChannelProtocol.All)}.", values);
+        }
+
         var parsed = new List<ChannelProtocol>();
         foreach (var value in values)
         {
