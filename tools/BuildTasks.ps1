@@ -118,9 +118,15 @@ $BuildTasks = [ordered]@{
         Action      = { param($Context) Invoke-KvsDemo -Context $Context }
     }
     Pack  = @{
-        Description = 'Builds, then packs the PowerShell module as a .nupkg in artifacts/packages.'
+        Description = 'Builds, then packs the KvsSignaling library (with its analyzers) and the PowerShell module as .nupkg files in artifacts/packages and artifacts/powershell.'
         DependsOn   = @('Build')
-        Action      = { param($Context) New-KvsModulePackage -Context $Context }
+        Action      = {
+            param($Context)
+            $code = Invoke-Native dotnet @('pack', (Join-Path $Context.Root 'src/KvsSignaling/KvsSignaling.csproj'), '-c', $Context.Configuration,
+                '--no-build', '--nologo', '-o', (Join-Path $Context.Artifacts 'packages'), "-p:Version=$($Context.Version)")
+            if ($code -ne 0) { return $code }
+            New-KvsModulePackage -Context $Context
+        }
     }
 }
 

@@ -66,11 +66,12 @@ function Invoke-KvsDemo {
 }
 
 function New-KvsModulePackage {
-    # Packs the laid-out module as a .nupkg that Install-PSResource and Install-Module accept,
-    # into artifacts/packages (register that folder as a repository to install from it).
+    # Packs the laid-out module as a .nupkg that Install-PSResource and Install-Module accept, into
+    # artifacts/powershell: a folder of its own to register as a repository, apart from the library's
+    # NuGet package of the same name and version.
     param($Context)
     $layout = Get-ModuleLayout -Context $Context
-    $destination = Join-Path $Context.Artifacts 'packages'
+    $destination = Join-Path $Context.Artifacts 'powershell'
     New-Item -ItemType Directory -Force -Path $destination | Out-Null
     $package = Join-Path $destination "KvsSignaling.$($Context.Version).nupkg"
     if (Test-Path $package) { Remove-Item $package }
