@@ -93,3 +93,37 @@ ConvertTo-Json -Compress -InputObject @((Get-Command -Module KvsSignaling).Name)
         @($result).Count | Should -Be 4
     }
 }
+
+Describe 'configuration like the AWS CLI' {
+    BeforeAll {
+        $script:kvs = Start-KvsLocal
+        $script:awsDir = Join-Path ([IO.Path]::GetTempPath()) "kvs-aws-config-$PID"
+        New-Item -ItemType Directory -Force -Path $awsDir | Out-Null
+        Set-Content -Path (Join-Path $awsDir 'config') -Value "[profile local]`nregion = us-west-2`n"
+        Set-Content -Path (Join-Path $awsDir 'credentials') -Value "[local]`naws_access_key_id = $LocalAccessKey`naws_secret_access_key = $LocalSecretKey`n"
+    }
+
+    AfterAll {
+        Stop-KvsLocal $kvs
+        Remove-Item -Recurse -Force $awsDir
+    }
+
+    It 'takes region, endpoint and keys from environment variables, and a named profile from the shared files' {
+        $result = Invoke-ChildPwsh @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$modulePath'
+`$env:AWS_CONFIG_FILE = '$(Join-Path $awsDir 'config')'
+`$env:AWS_SHARED_CREDENTIALS_FILE = '$(Join-Path $awsDir 'credentials')'
+`$env:AWS_ENDPOINT_URL_KINESIS_VIDEO = '$($kvs.Url)'
+`$env:AWS_REGION = 'us-west-2'
+`$env:AWS_ACCESS_KEY_ID = '$LocalAccessKey'
+`$env:AWS_SECRET_ACCESS_KEY = '$LocalSecretKey'
+`$fromEnvironment = New-KvsSignalingChannel -ChannelName from-environment
+Remove-Item env:AWS_REGION, env:AWS_ACCESS_KEY_ID, env:AWS_SECRET_ACCESS_KEY
+`$fromProfile = Get-KvsSignalingChannel -ChannelName from-environment -ProfileName local
+ConvertTo-Json -Compress -InputObject @{ Created = `$fromEnvironment.ChannelARN; Described = `$fromProfile.ChannelARN }
+"@
+        $result.Created | Should -Match '^arn:aws:kinesisvideo:us-west-2:123456789012:channel/from-environment/\d+$'
+        $result.Described | Should -Be $result.Created
+    }
+}
