@@ -29,7 +29,10 @@ internal sealed class CredentialSource
         ImmutableCredentials? current;
         try
         {
-            current = await credentials.GetCredentialsAsync().ConfigureAwait(false);
+            // Fixed keys are read in place: the base class's asynchronous path would hop to the thread pool on every request.
+            current = credentials is BasicAWSCredentials or SessionAWSCredentials
+                ? credentials.GetCredentials()
+                : await credentials.GetCredentialsAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

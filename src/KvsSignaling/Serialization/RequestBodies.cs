@@ -101,16 +101,31 @@ internal static class RequestBodies
             }
         });
 
+    [ThreadStatic]
+    private static JsonBodyBuffer? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    /// <summary>Writes one JSON object with the thread's reusable buffer and writer; <paramref name="members"/> never awaits.</summary>
     private static byte[] Write(Action<Utf8JsonWriter> members)
     {
-        using var stream = new MemoryStream(256);
-        using (var writer = new Utf8JsonWriter(stream))
+        var buffer = t_buffer ??= new JsonBodyBuffer();
+        buffer.Clear();
+        var writer = t_writer;
+        if (writer is null)
         {
-            writer.WriteStartObject();
-            members(writer);
-            writer.WriteEndObject();
+            writer = t_writer = new Utf8JsonWriter(buffer);
+        }
+        else
+        {
+            writer.Reset(buffer);
         }
 
-        return stream.ToArray();
+        writer.WriteStartObject();
+        members(writer);
+        writer.WriteEndObject();
+        writer.Flush();
+        return buffer.ToArray();
     }
 }

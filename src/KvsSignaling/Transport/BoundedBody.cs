@@ -12,24 +12,45 @@ internal static class BoundedBody
         }
 
         using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-        var buffer = new byte[declared is long length ? (int)length : 4096];
+        return declared is long length
+            ? await ReadExactlyAsync(stream, (int)length, cancellationToken).ConfigureAwait(false)
+            : await ReadToEndAsync(stream, limit, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>With a Content-Length the body is exactly that long; ending sooner means the connection broke.</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadExactlyAsync(Stream stream, int length, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[length];
+        var total = 0;
+        while (total < length)
+        {
+            var read = await stream.ReadAsync(buffer, total, length - total, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                throw new IOException($"the response body ended after {total} of {length} bytes");
+            }
+
+            total += read;
+        }
+
+        return buffer;
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadToEndAsync(Stream stream, int limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[4096];
         var total = 0;
         while (true)
         {
             if (total == buffer.Length)
             {
-                if (buffer.Length >= limit + 1)
-                {
-                    throw new BodyTooLargeException(limit);
-                }
-
-                Array.Resize(ref buffer, (int)Math.Min((long)limit + 1, Math.Max(4096L, buffer.Length * 2L)));
+                Array.Resize(ref buffer, (int)Math.Min((long)limit + 1, buffer.Length * 2L));
             }
 
             var read = await stream.ReadAsync(buffer, total, buffer.Length - total, cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
-                break;
+                return new ReadOnlyMemory<byte>(buffer, 0, total);
             }
 
             total += read;
@@ -38,12 +59,5 @@ internal static class BoundedBody
                 throw new BodyTooLargeException(limit);
             }
         }
-
-        if (declared is long expected && total != expected)
-        {
-            throw new IOException($"the response body ended after {total} of {expected} bytes");
-        }
-
-        return new ReadOnlyMemory<byte>(buffer, 0, total);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using Amazon;
@@ -28,6 +29,7 @@ internal sealed class ServiceCaller : IDisposable
     private readonly TimeSpan _attemptTimeout;
     private readonly int _maxBodyBytes;
     private readonly Action<KvsRequestTrace>? _trace;
+    private readonly ConcurrentDictionary<string, Uri> _operationUris = new(StringComparer.Ordinal);
 
     public ServiceCaller(HttpMessageHandler handler, Uri endpoint, string signingRegion, CredentialSource credentials, KvsSignalingClientOptions options)
     {
@@ -49,7 +51,7 @@ internal sealed class ServiceCaller : IDisposable
     /// <summary>Sends <paramref name="body"/> to <c>POST {endpoint}{path}</c> and returns the successful answer.</summary>
     public async Task<ServiceResponse> SendAsync(string operation, string path, byte[] body, CancellationToken cancellationToken)
     {
-        var uri = new Uri(_endpoint.AbsoluteUri.TrimEnd('/') + path, UriKind.Absolute);
+        var uri = _operationUris.GetOrAdd(path, p => new Uri(_endpoint.AbsoluteUri.TrimEnd('/') + p, UriKind.Absolute));
         var attemptsAllowed = _maxAttempts;
         var skewCorrected = false;
         for (var attempt = 1; ; attempt++)
@@ -69,7 +71,9 @@ internal sealed class ServiceCaller : IDisposable
             }
 
             var started = Stopwatch.GetTimestamp();
-            using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var attemptCts = cancellationToken.CanBeCanceled
+                ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+                : new CancellationTokenSource();
             attemptCts.CancelAfter(_attemptTimeout);
             HttpResponseMessage? response = null;
             ReadOnlyMemory<byte> responseBody;

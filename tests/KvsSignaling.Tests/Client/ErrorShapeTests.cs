@@ -120,6 +120,26 @@ public sealed class ErrorShapeTests
     }
 
     [Fact]
+    public async Task A_body_without_Content_Length_is_read_to_the_end_and_bounded_too()
+    {
+        var small = "{\"ResourceEndpointList\":[{\"Protocol\":\"WSS\",\"ResourceEndpoint\":\"wss://m.example\"}]}";
+        var big = "{\"ResourceEndpointList\":[],\"pad\":\"" + new string('x', 1024 * 1024) + "\"}";
+        await using var server = new LoopbackServer((_, number) => new Reply
+        {
+            Headers = new() { new("Content-Type", "application/json") },
+            Body = System.Text.Encoding.UTF8.GetBytes(number == 1 ? small : big),
+            CloseDelimited = true,
+        });
+        using var client = TestClients.Create(server);
+
+        Assert.Equal(new Uri("wss://m.example"), (await client.GetSignalingChannelEndpointAsync(TestClients.Arn, ChannelRole.Master)).Wss);
+        var error = await Assert.ThrowsAsync<KvsTransportException>(() => client.GetSignalingChannelEndpointAsync(TestClients.Arn, ChannelRole.Master));
+
+        Assert.Contains("larger than the limit of 1048576 bytes", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, server.Count);
+    }
+
+    [Fact]
     public async Task Body_limit_is_configurable_and_a_body_at_the_limit_is_accepted()
     {
         var body = "{\"ResourceEndpointList\":[{\"Protocol\":\"WSS\",\"ResourceEndpoint\":\"wss://m.example\"}],\"pad\":\"";

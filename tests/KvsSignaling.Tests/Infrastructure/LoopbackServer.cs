@@ -79,6 +79,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
                 return;
             }
 
+            client.NoDelay = true;
             Interlocked.Increment(ref _connectionCount);
             _connections.Add(client);
             _ = Task.Run(() => ServeAsync(client));
@@ -116,7 +117,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
                     }
 
                     await WriteAsync(stream, reply).ConfigureAwait(false);
-                    if (reply.TruncateBy > 0)
+                    if (reply.TruncateBy > 0 || reply.CloseDelimited)
                     {
                         client.Client.Shutdown(SocketShutdown.Both);
                         return;
@@ -139,10 +140,10 @@ internal sealed class LoopbackServer : IAsyncDisposable
             head.Append(header.Key).Append(": ").Append(header.Value).Append("\r\n");
         }
 
-        head.Append(CultureInfo.InvariantCulture, $"Content-Length: {reply.Body.Length + reply.TruncateBy}\r\n\r\n");
-        var bytes = Encoding.ASCII.GetBytes(head.ToString());
+        head.Append(reply.CloseDelimited ? "Connection: close\r\n\r\n" : string.Create(CultureInfo.InvariantCulture, $"Content-Length: {reply.Body.Length + reply.TruncateBy}\r\n\r\n"));
+        // One write: a separate body write would meet Nagle's algorithm and delayed ACKs (40 ms per answer).
+        var bytes = Encoding.ASCII.GetBytes(head.ToString()).Concat(reply.Body).ToArray();
         await stream.WriteAsync(bytes).ConfigureAwait(false);
-        await stream.WriteAsync(reply.Body).ConfigureAwait(false);
         await stream.FlushAsync().ConfigureAwait(false);
     }
 

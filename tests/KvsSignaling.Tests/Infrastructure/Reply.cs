@@ -19,6 +19,9 @@ internal sealed class Reply
     /// <summary>Announce this many more body bytes than are sent, then close.</summary>
     public int TruncateBy { get; init; }
 
+    /// <summary>Send no Content-Length: the body ends when the server closes the connection.</summary>
+    public bool CloseDelimited { get; init; }
+
     /// <summary>Never answer; the connection stays open until the server is disposed.</summary>
     public bool Hang { get; init; }
 
