@@ -21,9 +21,10 @@ public sealed class ReadmeExampleTests
     }
 
     [Theory]
-    [InlineData("README options")]
-    [InlineData("README example")]
-    public void The_documentation_shows_the_compiled_code(string region)
+    [InlineData("README options", "docs/core.md")]
+    [InlineData("README example", "docs/core.md")]
+    [InlineData("README example", "README.md")]
+    public void The_documentation_shows_the_compiled_code(string region, string page)
     {
         var source = File.ReadAllLines(Path.Combine(RepositoryRoot(), "tests", "KvsSignaling.Tests", "ReadmeExample.cs"));
         var start = Array.FindIndex(source, l => l.Trim() == $"// {region} start");
@@ -31,10 +32,10 @@ public sealed class ReadmeExampleTests
         Assert.True(start >= 0 && end > start, $"markers of {region} not found");
         var compiled = source[(start + 1)..end].Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
 
-        var documentation = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "core.md"));
+        var documentation = File.ReadAllText(Path.Combine(RepositoryRoot(), page));
         var documentedLines = documentation.Split('\n').Select(l => l.Trim()).ToList();
         var first = documentedLines.IndexOf(compiled[0]);
-        Assert.True(first >= 0, $"docs/core.md does not show '{compiled[0]}'");
+        Assert.True(first >= 0, $"{page} does not show '{compiled[0]}'");
         Assert.Equal(compiled, documentedLines.Skip(first).Where(l => l.Length > 0).Take(compiled.Count));
     }
 
