@@ -1,0 +1,50 @@
+using KvsSignaling;
+using KvsSignaling.Bench;
+
+// kvs-bench <command> --option value ...: the .NET side of bench/Invoke-Benchmarks.ps1.
+if (args.Length == 0)
+{
+    Console.Error.WriteLine("usage: kvs-bench seed|raw|core|soak|gen-analyzer-project --option value ...");
+    return 2;
+}
+
+try
+{
+    var options = new BenchArguments(args.Skip(1));
+    switch (args[0])
+    {
+        case "seed":
+            await Seeder.RunAsync(options);
+            return 0;
+        case "raw":
+        {
+            using var raw = new RawLookup(options.Endpoint());
+            var arns = await File.ReadAllLinesAsync(options.Text("arns"));
+            Console.WriteLine((await ConcurrentSweep.RunAsync("raw", arns, options.Number("concurrency", 8), options.Number("warmup", 50, 0), raw.LookupAsync)).ToJson());
+            return 0;
+        }
+
+        case "core":
+        {
+            using var client = CoreLookup.CreateClient(options.Endpoint());
+            var arns = await File.ReadAllLinesAsync(options.Text("arns"));
+            Console.WriteLine((await ConcurrentSweep.RunAsync("core", arns, options.Number("concurrency", 8), options.Number("warmup", 50, 0),
+                arn => client.GetSignalingChannelEndpointAsync(arn, ChannelRole.Master))).ToJson());
+            return 0;
+        }
+
+        case "soak":
+            return await SoakRun.RunAsync(options);
+        case "gen-analyzer-project":
+            AnalyzerProjectGenerator.Run(options);
+            return 0;
+        default:
+            Console.Error.WriteLine($"Unknown command '{args[0]}': seed, raw, core, soak or gen-analyzer-project.");
+            return 2;
+    }
+}
+catch (ArgumentException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    return 2;
+}
