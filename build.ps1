@@ -11,12 +11,25 @@
 [CmdletBinding(DefaultParameterSetName = 'Run')]
 param(
     [Parameter(Position = 0, ParameterSetName = 'Run')]
-    [ValidateSet('Build', 'Test', 'Demo', 'Pack')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Pack', 'Bench')]
     [string[]] $Task = 'Build',
 
     [Parameter(ParameterSetName = 'Run')]
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
+
+    # Bench only: the tiny size that keeps the benchmarks from rotting (figures mean nothing).
+    [Parameter(ParameterSetName = 'Run')]
+    [switch] $Smoke,
+
+    # Bench only: which benchmarks (default every one but Soak); see docs/benchmarks.md.
+    [Parameter(ParameterSetName = 'Run')]
+    [string[]] $Name,
+
+    # Bench only: how long the soak runs.
+    [Parameter(ParameterSetName = 'Run')]
+    [ValidateRange(1, 1440)]
+    [int] $Minutes = 10,
 
     [Parameter(Mandatory, ParameterSetName = 'List')]
     [switch] $List
@@ -32,6 +45,7 @@ if ($List) {
 }
 
 $context = New-BuildContext -Root $PSScriptRoot -Configuration $Configuration
+$context | Add-Member -NotePropertyName Bench -NotePropertyValue ([pscustomobject]@{ Smoke = [bool] $Smoke; Name = $Name; Minutes = $Minutes })
 $exitCode = 0
 foreach ($name in $Task) {
     $exitCode = Invoke-BuildTask -Name $name -Context $context

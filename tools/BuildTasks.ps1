@@ -128,6 +128,18 @@ $BuildTasks = [ordered]@{
             New-KvsModulePackage -Context $Context
         }
     }
+    Bench = @{
+        Description = 'Builds, then runs the benchmarks against kvs-local and prints medians, ratios and the machine (-Smoke: tiny size; -Name Soak -Minutes 10: the soak).'
+        DependsOn   = @('Build')
+        Action      = {
+            param($Context)
+            $arguments = @('tool', 'run', 'pwsh', '--', '-NoProfile', '-NonInteractive', '-File', (Join-Path $Context.Root 'bench/Invoke-Benchmarks.ps1'),
+                '-Configuration', $Context.Configuration, '-Minutes', $Context.Bench.Minutes)
+            if ($Context.Bench.Smoke) { $arguments += @('-Size', 'Smoke') }
+            if ($Context.Bench.Name) { $arguments += @('-Name', ($Context.Bench.Name -join ',')) }
+            Invoke-Native dotnet $arguments
+        }
+    }
 }
 
 function Invoke-BuildTask {

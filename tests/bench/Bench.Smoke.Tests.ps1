@@ -1,0 +1,62 @@
+# Runs every benchmark at its smoke size so the harness keeps working. It checks only that each contender
+# produced a figure and that the table printed: speed is judged by `./build.ps1 Bench`, never here.
+BeforeAll {
+    $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    $configuration = if ($env:KVS_BUILD_CONFIGURATION) { $env:KVS_BUILD_CONFIGURATION } else { 'Release' }
+    $script:OutputDirectory = Join-Path $TestDrive 'bench'
+    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($arg in (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-File', (Join-Path $RepoRoot 'bench/Invoke-Benchmarks.ps1'),
+        '-Size', 'Smoke', '-Name', 'Startup,Throughput,Quota,Cache,Memory,Analyzer,Soak', '-Configuration', $configuration, '-OutputDirectory', $OutputDirectory) {
+        $info.ArgumentList.Add($arg)
+    }
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    $stderr = $process.StandardError.ReadToEndAsync()
+    if (-not $process.WaitForExit(600000)) { $process.Kill($true); throw 'The smoke benchmark run did not finish within 10 minutes.' }
+    $process.WaitForExit()
+    $script:ExitCode = $process.ExitCode
+    $script:Output = $stdout.Result + $stderr.Result
+    $resultFile = Get-ChildItem -Path $OutputDirectory -Filter 'results-Smoke-*.json' -ErrorAction SilentlyContinue | Select-Object -First 1
+    $script:Results = if ($resultFile) { Get-Content -Raw $resultFile.FullName | ConvertFrom-Json } else { $null }
+}
+
+Describe 'Bench -Size Smoke' {
+    It 'finishes with exit code 0' {
+        $ExitCode | Should -Be 0 -Because $Output
+    }
+
+    It 'prints the table with the machine description' {
+        $Output | Should -Match '\| benchmark \| figure \| median \| unit \| runs \| ratio \| target \| met \|'
+        foreach ($field in 'Cores', 'Memory', 'OS', 'DotNet', 'PowerShell') { $Output | Should -Match "- ${field}: \S" }
+    }
+
+    It 'has a figure from <Figure>' -ForEach @(
+        @{ Figure = 'pwsh -NoProfile' }
+        @{ Figure = '+ Import-Module KvsSignaling' }
+        @{ Figure = '+ first Get-KvsSignalingChannelEndpoint' }
+        @{ Figure = '(a) HttpClient + AWSSigV4Signer' }
+        @{ Figure = '(b) core library, cache off' }
+        @{ Figure = '(c) cmdlet, ARNs piped, -Force' }
+        @{ Figure = '(d) AWS SDK for JavaScript v3' }
+        @{ Figure = '(e) aws CLI' }
+        @{ Figure = 'cmdlet -Force, elapsed' }
+        @{ Figure = 'first sweep' }
+        @{ Figure = 'second sweep' }
+        @{ Figure = 'peak working set growth' }
+        @{ Figure = 'build without analyzer' }
+        @{ Figure = 'build with analyzer' }
+        @{ Figure = 'analyzer time (ReportAnalyzer)' }
+        @{ Figure = 'lookups (succeeded / one error each)' }
+        @{ Figure = 'lost or doubled' }
+    ) {
+        $Results | Should -Not -BeNullOrEmpty -Because $Output
+        $row = @($Results.Rows | Where-Object { $_.Figure.StartsWith($Figure) })
+        $row.Count | Should -Be 1
+        $value = 0.0
+        [double]::TryParse("$($row[0].Median)", [System.Globalization.NumberStyles]::Float, [cultureinfo]::InvariantCulture, [ref] $value) | Should -BeTrue
+        [double]::IsNaN($value) | Should -BeFalse
+    }
+}
