@@ -152,6 +152,10 @@ internal sealed class EndpointCache
             else
             {
                 owner.TrySetException(e);
+
+                // Every waiter may have given up already; reading Exception marks the failure observed, so it never
+                // resurfaces as an unobserved task exception. Waiters still awaiting get it as usual.
+                _ = owner.Task.Exception;
             }
         }
     }
