@@ -10,12 +10,28 @@ internal sealed class UnobservedTaskExceptions : IDisposable
 
     public UnobservedTaskExceptions() => TaskScheduler.UnobservedTaskException += OnUnobserved;
 
-    public void AssertNone()
+    public int Count
+    {
+        get
+        {
+            lock (_seen)
+            {
+                return _seen.Count;
+            }
+        }
+    }
+
+    public void Collect()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
         GC.WaitForPendingFinalizers();
+    }
+
+    public void AssertNone()
+    {
+        Collect();
         lock (_seen)
         {
             Assert.True(_seen.Count == 0, "Unobserved task exceptions: " + string.Join(Environment.NewLine, _seen));
