@@ -43,7 +43,8 @@ public sealed class ChannelValueAnalyzer : DiagnosticAnalyzer
         }
 
         var analysis = new CompilationAnalysis(symbols);
-        context.RegisterOperationAction(analysis.AnalyzeArgument, OperationKind.Argument);
+        context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
         if (symbols.HasTypedValues)
         {
             context.RegisterOperationAction(analysis.AnalyzeConversion, OperationKind.Conversion);
@@ -55,18 +56,13 @@ public sealed class ChannelValueAnalyzer : DiagnosticAnalyzer
             context.RegisterOperationAction(analysis.AnalyzeMemberInitializer, OperationKind.MemberInitializer);
         }
 
-        if (symbols.HasAwsModel || symbols.HasMarkers || symbols.PowerShell is not null)
-        {
-            context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
-        }
-
         if (symbols.HasTypedProtocols)
         {
             context.RegisterOperationAction(
                 analysis.AnalyzeTypedProtocolCollection,
                 CollectionExpressionKind is { } collectionExpression
-                    ? ImmutableArray.Create(OperationKind.ArrayCreation, OperationKind.ObjectCreation, collectionExpression)
-                    : ImmutableArray.Create(OperationKind.ArrayCreation, OperationKind.ObjectCreation, OperationKind.None));
+                    ? ImmutableArray.Create(OperationKind.ArrayCreation, collectionExpression)
+                    : ImmutableArray.Create(OperationKind.ArrayCreation, OperationKind.None));
         }
     }
 }

@@ -16,6 +16,7 @@ internal sealed partial class CompilationAnalysis
     public void AnalyzeInvocation(OperationAnalysisContext context)
     {
         var invocation = (IInvocationOperation)context.Operation;
+        AnalyzeArguments(context, invocation.Arguments);
         switch (invocation.TargetMethod.Name)
         {
             case "Add":

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using KvsSignaling.Analyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -17,12 +18,15 @@ internal sealed partial class CompilationAnalysis
 
     public CompilationAnalysis(KnownSymbols symbols) => _symbols = symbols;
 
-    public KnownSymbols Symbols => _symbols;
-
     /// <summary>A string converted to a typed value by its implicit operator: <c>Role = "MASTER"</c>, <c>ChannelArn arn = "arn:…"</c>.</summary>
     public void AnalyzeConversion(OperationAnalysisContext context)
     {
         var conversion = (IConversionOperation)context.Operation;
+        if (!KnownSymbols.MayBeTypedValue(conversion.Type))
+        {
+            return;
+        }
+
         var kind = _symbols.TypedKind(conversion.Type);
         if (kind == ChannelValueKind.None
             || !conversion.Conversion.IsUserDefined
@@ -34,16 +38,31 @@ internal sealed partial class CompilationAnalysis
         ValueReporter.CheckScalar(context, kind, conversion.Operand, (INamedTypeSymbol)conversion.Type!);
     }
 
-    /// <summary>An argument of a parameter that expects a value: marked parameters, <c>Parse</c>, <c>FindValue</c>, AWS constructors.</summary>
-    public void AnalyzeArgument(OperationAnalysisContext context)
+    /// <summary>An object creation: its arguments, and a collection of typed protocols it may build.</summary>
+    public void AnalyzeObjectCreation(OperationAnalysisContext context)
     {
-        var argument = (IArgumentOperation)context.Operation;
-        if (argument.Parameter is not { } parameter || !ValueOperations.MayHoldConstants(argument.Value))
+        var creation = (IObjectCreationOperation)context.Operation;
+        AnalyzeArguments(context, creation.Arguments);
+        if (creation.Initializer is not null && _symbols.HasTypedProtocols)
         {
-            return;
+            AnalyzeTypedProtocolCollection(context);
         }
+    }
 
-        Check(context, GetSink(parameter), argument.Value);
+    /// <summary>
+    /// Arguments of parameters that expect a value: marked parameters, <c>Parse</c>, <c>FindValue</c>, AWS
+    /// constructors. Walked from their call rather than registered one by one: arguments are the most frequent
+    /// operation, and most calls have none worth a look.
+    /// </summary>
+    private void AnalyzeArguments(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { } parameter && ValueOperations.MayHoldConstants(argument.Value))
+            {
+                Check(context, GetSink(parameter), argument.Value);
+            }
+        }
     }
 
     /// <summary>An assignment, also inside object initializers and <c>with</c> expressions.</summary>
@@ -84,10 +103,10 @@ internal sealed partial class CompilationAnalysis
         var elementType = operation.Type switch
         {
             IArrayTypeSymbol array => array.ElementType,
-            INamedTypeSymbol { TypeArguments.Length: 1 } generic => generic.TypeArguments[0],
+            INamedTypeSymbol { IsGenericType: true } generic when generic.Arity == 1 => generic.TypeArguments[0],
             _ => null,
         };
-        if (!_symbols.IsTypedProtocol(elementType))
+        if (!KnownSymbols.MayBeTypedValue(elementType) || !_symbols.IsTypedProtocol(elementType))
         {
             return;
         }

@@ -89,6 +89,10 @@ internal sealed class KnownSymbols
             : null;
     }
 
+    /// <summary>A cheap first test, by name, before the symbol comparisons of <see cref="TypedKind"/>.</summary>
+    public static bool MayBeTypedValue(ITypeSymbol? type) =>
+        type?.Name is "ChannelRole" or "ChannelProtocol" or "ChannelArn";
+
     /// <summary>The kind of value a typed class holds, or None when the type is none of them.</summary>
     public ChannelValueKind TypedKind(ITypeSymbol? type)
     {
