@@ -200,6 +200,11 @@ function Measure-Quota {
         $label = "At the quota ($($plan.QuotaLookups) lookups, 300 TPS)"
         $rows.Add((New-BenchRow $label 'cmdlet -Force, elapsed' $result.seconds 's' 1 ('{0:F0}/s = {1:P0} of quota' -f $rate, ($rate / 300)) ('≤ {0:F1} s' -f $limit) (Test-Target $result.seconds $limit -AtMost)))
         $rows.Add((New-BenchRow $label 'errors surfaced' $result.errors 'errors' 1 '' '0' $(if ($result.errors -eq 0) { 'yes' } else { 'NO' })))
+        # The cmdlet has no pacing switch; the core's MaxRequestsPerSecond shows what pacing achieves on the same server.
+        $paced = Read-BenchJson (Invoke-BenchProcess dotnet @($benchDll, 'core', '--endpoint', $kvs.Url, '--arns', $arnFile, '--concurrency', $concurrency, '--warmup', 0, '--max-rps', 300)) 'core (paced)'
+        $raw.QuotaPacedCore = $paced
+        $pacedRate = $paced.count / $paced.seconds
+        $rows.Add((New-BenchRow $label 'core, MaxRequestsPerSecond 300, elapsed (reference)' $paced.seconds 's' 1 ('{0:F0}/s = {1:P0} of quota, {2} errors' -f $pacedRate, ($pacedRate / 300), $paced.errors) ('≤ {0:F1} s' -f $limit) (Test-Target $paced.seconds $limit -AtMost)))
     } finally { Stop-BenchKvsLocal $kvs }
 }
 
@@ -289,18 +294,19 @@ function Measure-Soak {
     $rows.Add((New-BenchRow $label 'working set, first → last sample' $memory[-1] 'MB' 1 ('{0:F1} → {1:F1} MB' -f $memory[0], $memory[-1]) 'flat' ''))
 }
 
+$stamp = [DateTime]::UtcNow.ToString('yyyyMMdd-HHmmss')
 foreach ($benchmark in $Name) {
     Write-Host "=== $benchmark ($Size) ===" -ForegroundColor Cyan
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
     & "Measure-$benchmark"
     Write-Host ("{0} took {1:F1} s" -f $benchmark, $watch.Elapsed.TotalSeconds)
+    # Written after every benchmark, so a long run that is stopped keeps what it measured.
+    $table = Format-BenchTable $machine $rows $Size
+    $table | Set-Content -Path (Join-Path $OutputDirectory "results-$Size-$stamp.md")
+    [ordered]@{ Machine = $machine; Size = $Size; Rows = $rows; Raw = $raw } | ConvertTo-Json -Depth 6 |
+        Set-Content -Path (Join-Path $OutputDirectory "results-$Size-$stamp.json")
 }
 
-$table = Format-BenchTable $machine $rows $Size
 Write-Host ''
 Write-Host $table
-$stamp = [DateTime]::UtcNow.ToString('yyyyMMdd-HHmmss')
-$table | Set-Content -Path (Join-Path $OutputDirectory "results-$Size-$stamp.md")
-[ordered]@{ Machine = $machine; Size = $Size; Rows = $rows; Raw = $raw } | ConvertTo-Json -Depth 6 |
-    Set-Content -Path (Join-Path $OutputDirectory "results-$Size-$stamp.json")
 Write-Host "Results written to $OutputDirectory (results-$Size-$stamp.md, .json)."

@@ -26,7 +26,8 @@ try
 
         case "core":
         {
-            using var client = CoreLookup.CreateClient(options.Endpoint());
+            var maxRps = options.Number("max-rps", 0, 0);
+            using var client = CoreLookup.CreateClient(options.Endpoint(), maxRps > 0 ? maxRps : null);
             var arns = await File.ReadAllLinesAsync(options.Text("arns"));
             Console.WriteLine((await ConcurrentSweep.RunAsync("core", arns, options.Number("concurrency", 8), options.Number("warmup", 50, 0),
                 arn => client.GetSignalingChannelEndpointAsync(arn, ChannelRole.Master))).ToJson());

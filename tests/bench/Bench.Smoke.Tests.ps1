@@ -43,6 +43,7 @@ Describe 'Bench -Size Smoke' {
         @{ Figure = '(d) AWS SDK for JavaScript v3' }
         @{ Figure = '(e) aws CLI' }
         @{ Figure = 'cmdlet -Force, elapsed' }
+        @{ Figure = 'core, MaxRequestsPerSecond 300' }
         @{ Figure = 'first sweep' }
         @{ Figure = 'second sweep' }
         @{ Figure = 'peak working set growth' }
