@@ -165,7 +165,7 @@ public sealed class ChannelArn : IEquatable<ChannelArn>
 
         if (!long.TryParse(resource[2], NumberStyles.None, CultureInfo.InvariantCulture, out var creationTime))
         {
-            return $"the creation time '{resource[2]}' is too large for a millisecond timestamp.";
+            return $"the creation time '{resource[2]}' is too large for a millisecond timestamp; allowed: at most {long.MaxValue}.";
         }
 
         if (!ModelConstraints.ResourceArn.IsMatch(value))
