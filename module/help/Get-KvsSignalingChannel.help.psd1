@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Gets signaling channels: one by name or ARN, or every channel, optionally filtered by name prefix.'
     Description = @'
-Without arguments Get-KvsSignalingChannel lists every signaling channel of the account and region, reading every page of ListSignalingChannels; -NamePrefix keeps those whose names start with the prefix. With -ChannelName or -ChannelARN it describes those channels. Each channel is written as a KvsSignaling.SignalingChannel object (ChannelName, ChannelARN, ChannelType, ChannelStatus, CreationTime, MessageTtlSeconds, Version, Region, MediaIngestionEnabled) that pipes into Get-KvsSignalingChannelEndpoint and Remove-KvsSignalingChannel.
+Without arguments Get-KvsSignalingChannel lists every signaling channel of the account and region, reading every page of ListSignalingChannels; -NamePrefix keeps those whose names start with the prefix. With -ChannelName or -ChannelARN it describes those channels. Each channel is written as a KvsSignaling.SignalingChannel object (ChannelName, ChannelARN, ChannelType, ChannelStatus, CreationTime, MessageTtlSeconds, Version, Region) that pipes into Get-KvsSignalingChannelEndpoint and Remove-KvsSignalingChannel.
 
 A channel that cannot be found writes a non-terminating ChannelNotFound error and the command goes on with the next one.
 '@

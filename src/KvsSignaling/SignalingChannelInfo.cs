@@ -4,7 +4,7 @@ namespace KvsSignaling;
 public sealed class SignalingChannelInfo
 {
     /// <summary>Creates channel metadata.</summary>
-    public SignalingChannelInfo(string channelName, ChannelArn channelArn, string channelType, string channelStatus, DateTimeOffset? creationTime, int? messageTtlSeconds, string version, bool mediaIngestionEnabled)
+    public SignalingChannelInfo(string channelName, ChannelArn channelArn, string channelType, string channelStatus, DateTimeOffset? creationTime, int? messageTtlSeconds, string version)
     {
         ChannelName = channelName;
         ChannelARN = channelArn ?? throw new ArgumentNullException(nameof(channelArn));
@@ -13,7 +13,6 @@ public sealed class SignalingChannelInfo
         CreationTime = creationTime;
         MessageTtlSeconds = messageTtlSeconds;
         Version = version;
-        MediaIngestionEnabled = mediaIngestionEnabled;
     }
 
     /// <summary>The channel name.</summary>
@@ -39,9 +38,6 @@ public sealed class SignalingChannelInfo
 
     /// <summary>The region of the channel, taken from its ARN.</summary>
     public string Region => ChannelARN.Region;
-
-    /// <summary>True when the response carried a media storage configuration with status <c>ENABLED</c>.</summary>
-    public bool MediaIngestionEnabled { get; }
 
     /// <summary>Returns the channel name and ARN.</summary>
     public override string ToString() => ChannelName + " (" + ChannelARN.Value + ")";

@@ -21,7 +21,6 @@ public sealed class SignalingChannel
         MessageTtlSeconds = info.MessageTtlSeconds;
         Version = info.Version;
         Region = info.Region;
-        MediaIngestionEnabled = info.MediaIngestionEnabled;
     }
 
     /// <summary>The channel's name.</summary>
@@ -47,9 +46,6 @@ public sealed class SignalingChannel
 
     /// <summary>The channel's region.</summary>
     public string Region { get; }
-
-    /// <summary>True when the channel is configured for media ingestion (the WEBRTC protocol).</summary>
-    public bool MediaIngestionEnabled { get; }
 
     internal PSObject ToPSObject()
     {

@@ -102,9 +102,6 @@ internal static class ResponseBodies
             ttl = ttlElement.GetInt32();
         }
 
-        var ingestion = info.TryGetProperty("MediaStorageConfiguration", out var media) && media.ValueKind == JsonValueKind.Object
-            && string.Equals(OptionalString(media, "Status"), "ENABLED", StringComparison.Ordinal);
-
         return new SignalingChannelInfo(
             OptionalString(info, "ChannelName") ?? arn.ChannelName,
             arn,
@@ -112,8 +109,7 @@ internal static class ResponseBodies
             OptionalString(info, "ChannelStatus") ?? string.Empty,
             Timestamp(info, "CreationTime"),
             ttl,
-            OptionalString(info, "Version") ?? string.Empty,
-            ingestion);
+            OptionalString(info, "Version") ?? string.Empty);
     }
 
     /// <summary>rest-json sends timestamps as epoch seconds; an ISO 8601 string is accepted too.</summary>

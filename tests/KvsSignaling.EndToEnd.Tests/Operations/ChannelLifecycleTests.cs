@@ -29,7 +29,6 @@ public sealed class ChannelLifecycleTests
             Assert.Equal("ACTIVE", info.ChannelStatus);
             Assert.Equal(42, info.MessageTtlSeconds);
             Assert.Equal(LocalClients.Region, info.Region);
-            Assert.False(info.MediaIngestionEnabled);
             Assert.NotNull(info.CreationTime);
             Assert.Equal(arn.CreationTime, info.CreationTime!.Value.ToUnixTimeMilliseconds());
         }

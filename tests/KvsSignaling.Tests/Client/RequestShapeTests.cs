@@ -84,7 +84,6 @@ public sealed class RequestShapeTests
             Assert.Equal(60, channel.MessageTtlSeconds);
             Assert.Equal("abc123", channel.Version);
             Assert.Equal("us-west-2", channel.Region);
-            Assert.False(channel.MediaIngestionEnabled);
         }
     }
 
