@@ -58,7 +58,7 @@ public sealed class KvsSignalingClientOptions
 
     /// <summary>
     /// Client-side pacing: the most requests per second this client sends for each operation (a token bucket
-    /// with a one-second burst). Null (the default) sends without pacing. Use it to stay under the service quotas
+    /// with a burst of a twentieth of a second's worth). Null (the default) sends without pacing. Use it to stay under the service quotas
     /// (300 TPS per account for GetSignalingChannelEndpoint) instead of being throttled.
     /// </summary>
     public double? MaxRequestsPerSecond { get; set; }

@@ -3,8 +3,10 @@ using System.Diagnostics;
 namespace KvsSignaling.Transport;
 
 /// <summary>
-/// A token bucket that paces one operation to a rate, with a one-second burst. Each caller reserves a token
-/// (the count may go negative) and waits until its reservation is due, so waiters are served in order.
+/// A token bucket that paces one operation to a rate. Its burst is a twentieth of a second's worth of
+/// requests: a full second's burst on top of the steady rate would send up to twice the rate in the first
+/// second and meet the service's per-second quota with throttling. Each caller reserves a token (the count
+/// may go negative) and waits until its reservation is due, so waiters are served in order.
 /// </summary>
 internal sealed class TokenBucket
 {
@@ -17,7 +19,7 @@ internal sealed class TokenBucket
     public TokenBucket(double ratePerSecond)
     {
         _ratePerSecond = ratePerSecond;
-        _capacity = Math.Max(1, ratePerSecond);
+        _capacity = Math.Max(1, ratePerSecond / 20);
         _tokens = _capacity;
         _lastRefill = Stopwatch.GetTimestamp();
     }
