@@ -7,6 +7,7 @@
         AccessKey    = 'The access key id. Needs -SecretKey. Without explicit credentials the AWS CLI chain is used: environment variables, the shared files, then container or instance credentials.'
         SecretKey    = 'The secret access key that goes with -AccessKey. It is never written to any stream.'
         SessionToken = 'The session token of temporary credentials, with -AccessKey and -SecretKey or with -Credential. It is never written to any stream.'
+        MaxRequestsPerSecond = 'The most requests per second the client sends for each operation, so that a long run stays under the service quota (300 per second per account for GetSignalingChannelEndpoint) instead of being throttled and retrying. Without it requests are not paced.'
         Credential   = 'Credentials as a PSCredential: the user name is the access key id and the password is the secret access key, so Get-Credential or a secret vault can supply them.'
     }
 }

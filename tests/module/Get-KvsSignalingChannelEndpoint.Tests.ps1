@@ -377,3 +377,33 @@ Describe 'Get-KvsSignalingChannelEndpoint with AWS-shaped endpoints' {
         ($lines | Measure-Object Length -Maximum).Maximum | Should -BeLessOrEqual 80
     }
 }
+
+Describe 'Get-KvsSignalingChannelEndpoint -MaxRequestsPerSecond' {
+    BeforeAll {
+        # A quota of 5 lookups per second per account: unpaced, 12 concurrent lookups are throttled and retried.
+        $script:quoted = Start-KvsLocal -ArgumentList '--quota', 'GetSignalingChannelEndpoint=5'
+        Set-KvsLocalDefault $quoted
+        $script:paced = @(1..12 | ForEach-Object { New-KvsSignalingChannel -ChannelName "paced-$_" })
+    }
+
+    AfterAll {
+        Set-KvsLocalDefault $kvs
+        Stop-KvsLocal $quoted
+    }
+
+    It 'stays under the quota: every lookup succeeds with one request each and no throttling retry' {
+        $before = Get-KvsLocalRequestCount $quoted GetSignalingChannelEndpoint
+        $result = $paced | Get-KvsSignalingChannelEndpoint -MaxRequestsPerSecond 4 -ThrottleLimit 8 -Force -ErrorVariable err -Verbose 4>&1
+        $records = @($result | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $verbose = @($result | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $err | Should -BeNullOrEmpty
+        $records.Count | Should -Be 12
+        @($verbose | Where-Object { $_ -match 'ClientLimitExceededException' }) | Should -BeNullOrEmpty
+        Get-KvsLocalRequestCount $quoted GetSignalingChannelEndpoint | Should -Be ($before + 12)
+    }
+
+    It 'refuses a rate below 1 before any request' {
+        { Get-KvsSignalingChannelEndpoint $paced[0].ChannelARN -MaxRequestsPerSecond 0 } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,KvsSignaling.PowerShell.Commands.GetKvsSignalingChannelEndpointCommand'
+    }
+}

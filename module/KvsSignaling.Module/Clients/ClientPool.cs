@@ -32,6 +32,7 @@ internal static class ClientPool
         EndpointUrl = settings.EndpointUrl,
         ProfileName = settings.ProfileName,
         Credentials = settings.CreateCredentials(),
+        MaxRequestsPerSecond = settings.MaxRequestsPerSecond,
         EnableEndpointCache = true,
         RequestTrace = TraceRoute.Dispatch,
     });

@@ -18,7 +18,7 @@ internal sealed class ClientSettings
         "AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT", "AWS_MAX_ATTEMPTS",
     };
 
-    public ClientSettings(string? region, Uri? endpointUrl, string? profileName, string? accessKey, string? secretKey, string? sessionToken)
+    public ClientSettings(string? region, Uri? endpointUrl, string? profileName, string? accessKey, string? secretKey, string? sessionToken, double? maxRequestsPerSecond)
     {
         Region = region;
         EndpointUrl = endpointUrl;
@@ -26,6 +26,7 @@ internal sealed class ClientSettings
         AccessKey = accessKey;
         SecretKey = secretKey;
         SessionToken = sessionToken;
+        MaxRequestsPerSecond = maxRequestsPerSecond;
         Key = BuildKey();
     }
 
@@ -40,6 +41,8 @@ internal sealed class ClientSettings
     public string? SecretKey { get; }
 
     public string? SessionToken { get; }
+
+    public double? MaxRequestsPerSecond { get; }
 
     /// <summary>
     /// Identifies the settings. Secrets enter it only through a hash, so the key itself is safe to
@@ -63,7 +66,8 @@ internal sealed class ClientSettings
     private string BuildKey()
     {
         var text = new StringBuilder();
-        foreach (var part in new[] { Region, EndpointUrl?.AbsoluteUri, ProfileName, AccessKey, SecretKey, SessionToken })
+        foreach (var part in new[] { Region, EndpointUrl?.AbsoluteUri, ProfileName, AccessKey, SecretKey, SessionToken,
+            MaxRequestsPerSecond?.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             text.Append(part ?? "\0").Append('\n');
         }

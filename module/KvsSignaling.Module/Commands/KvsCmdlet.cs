@@ -57,6 +57,15 @@ public abstract class KvsCmdlet : PSCmdlet, IDisposable
     [ValidateNotNull]
     public PSCredential? Credential { get; set; }
 
+    /// <summary>
+    /// The most requests per second the session's client sends for each operation, so that a long run stays
+    /// under the service quota (300 per second per account for GetSignalingChannelEndpoint) instead of being
+    /// throttled and retrying. Without it requests are not paced.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 100000)]
+    public double? MaxRequestsPerSecond { get; set; }
+
     /// <summary>Cancelled when the user presses Ctrl+C or the command ends early.</summary>
     private protected CancellationToken StopToken => stopping.Token;
 
@@ -126,7 +135,8 @@ public abstract class KvsCmdlet : PSCmdlet, IDisposable
             ProfileName,
             Credential?.UserName ?? AccessKey,
             Credential?.GetNetworkCredential().Password ?? SecretKey,
-            SessionToken);
+            SessionToken,
+            MaxRequestsPerSecond);
         try
         {
             return ClientPool.Get(settings);
