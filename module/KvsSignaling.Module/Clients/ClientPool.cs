@@ -34,6 +34,8 @@ internal static class ClientPool
         Credentials = settings.CreateCredentials(),
         MaxRequestsPerSecond = settings.MaxRequestsPerSecond,
         EnableEndpointCache = true,
+        // Room for both roles of an account's 10,000 channels, so a second sweep is answered from the cache.
+        EndpointCacheMaxEntries = 20_000,
         RequestTrace = TraceRoute.Dispatch,
     });
 }
