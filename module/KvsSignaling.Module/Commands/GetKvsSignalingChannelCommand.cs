@@ -45,18 +45,10 @@ public sealed class GetKvsSignalingChannelCommand : KvsCmdlet
             case ByArn:
                 foreach (var value in ChannelARN)
                 {
-                    ChannelArn arn;
-                    try
+                    if (ParseArnOrWriteError(value) is { } arn)
                     {
-                        arn = KvsSignaling.ChannelArn.Parse(value);
+                        Describe(value, (client, ct) => client.DescribeSignalingChannelAsync(arn, ct), ErrorIds.InvalidChannelArn);
                     }
-                    catch (ArgumentException exception)
-                    {
-                        WriteError(ErrorRecords.InvalidArgument(ErrorIds.InvalidChannelArn, exception.Message, value));
-                        continue;
-                    }
-
-                    Describe(value, (client, ct) => client.DescribeSignalingChannelAsync(arn, ct), ErrorIds.InvalidChannelArn);
                 }
 
                 break;

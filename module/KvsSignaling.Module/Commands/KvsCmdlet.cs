@@ -126,6 +126,20 @@ public abstract class KvsCmdlet : PSCmdlet, IDisposable
     {
     }
 
+    /// <summary>Parses one ARN input; a malformed one is written as that input's error and yields null.</summary>
+    private protected ChannelArn? ParseArnOrWriteError(string value)
+    {
+        try
+        {
+            return ChannelArn.Parse(value);
+        }
+        catch (ArgumentException exception)
+        {
+            WriteError(ErrorRecords.InvalidArgument(ErrorIds.InvalidChannelArn, exception.Message, value));
+            return null;
+        }
+    }
+
     /// <summary>The session's client for these parameters; <paramref name="region"/> overrides -Region.</summary>
     private protected KvsSignalingClient GetClient(string? region = null)
     {

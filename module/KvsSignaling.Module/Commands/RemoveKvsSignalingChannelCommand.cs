@@ -40,18 +40,10 @@ public sealed class RemoveKvsSignalingChannelCommand : KvsCmdlet
 
         foreach (var value in ChannelARN)
         {
-            ChannelArn arn;
-            try
+            if (ParseArnOrWriteError(value) is { } arn)
             {
-                arn = KvsSignaling.ChannelArn.Parse(value);
+                Remove(value, CurrentVersion, (_, _) => Task.FromResult(arn), ErrorIds.InvalidChannelArn);
             }
-            catch (ArgumentException exception)
-            {
-                WriteError(ErrorRecords.InvalidArgument(ErrorIds.InvalidChannelArn, exception.Message, value));
-                continue;
-            }
-
-            Remove(value, CurrentVersion, (_, _) => Task.FromResult(arn), ErrorIds.InvalidChannelArn);
         }
     }
 
