@@ -2,14 +2,14 @@ using System.Text.Json;
 
 namespace KvsSignaling.Analyzers.Tests.Values;
 
-/// <summary>Reads constraints from the service model in the shared contract folder beside the repository.</summary>
+/// <summary>Reads constraints from the service model in the repository's contract folder (src/Contract).</summary>
 internal static class ContractFile
 {
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     public static JsonElement Shape(string name)
     {
-        var path = Path.Combine(RepositoryRoot, "..", "shared", "contract", "kinesisvideo-2017-09-30.service.json");
+        var path = Path.Combine(RepositoryRoot, "src", "Contract", "kinesisvideo-2017-09-30.service.json");
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         return document.RootElement.GetProperty("shapes").GetProperty(name).Clone();
     }

@@ -1,11 +1,11 @@
 namespace KvsSignaling.Local.Tests.Infrastructure;
 
-/// <summary>Finds the contract folder: ../shared/contract beside the repository root (the folder holding KvsPowerShell.sln).</summary>
+/// <summary>Finds the contract folder: src/Contract in the repository root (the folder holding KvsPowerShell.sln).</summary>
 internal static class ContractFiles
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static string Directory => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "contract"));
+    public static string Directory => Path.GetFullPath(Path.Combine(RepositoryRoot, "src", "Contract"));
 
     public static string ServiceModel => Path.Combine(Directory, "kinesisvideo-2017-09-30.service.json");
 

@@ -26,7 +26,7 @@ internal static class Contract
         {
             if (File.Exists(Path.Combine(folder.FullName, "KvsPowerShell.sln")))
             {
-                var contract = Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared", "contract"));
+                var contract = Path.GetFullPath(Path.Combine(folder.FullName, "src", "Contract"));
                 if (System.IO.Directory.Exists(contract))
                 {
                     return contract;
@@ -34,6 +34,6 @@ internal static class Contract
             }
         }
 
-        throw new InvalidOperationException("The contract folder (../shared/contract next to the repository) was not found.");
+        throw new InvalidOperationException("The contract folder (src/Contract in the repository) was not found.");
     }
 }
