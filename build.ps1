@@ -47,8 +47,9 @@ if ($List) {
 $context = New-BuildContext -Root $PSScriptRoot -Configuration $Configuration
 $context | Add-Member -NotePropertyName Bench -NotePropertyValue ([pscustomobject]@{ Smoke = [bool] $Smoke; Name = $Name; Minutes = $Minutes })
 $exitCode = 0
-foreach ($name in $Task) {
-    $exitCode = Invoke-BuildTask -Name $name -Context $context
+$done = [System.Collections.Generic.HashSet[string]]::new()
+foreach ($taskName in $Task) {
+    $exitCode = Invoke-BuildTask -Name $taskName -Context $context -Done $done
     if ($exitCode -ne 0) { break }
 }
 exit $exitCode

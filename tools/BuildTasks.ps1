@@ -49,7 +49,8 @@ function Read-TrxCounts {
     param([string] $Directory)
     $sum = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0; Files = 0 }
     foreach ($file in Get-ChildItem -Path $Directory -Filter '*.trx' -Recurse -ErrorAction SilentlyContinue) {
-        [xml] $trx = Get-Content -Raw $file.FullName
+        # -LiteralPath: dotnet test names a second result file of the same second 'name[1].trx'.
+        [xml] $trx = Get-Content -Raw -LiteralPath $file.FullName
         $counters = $trx.TestRun.ResultSummary.Counters
         $sum.Passed += [int] $counters.passed
         $sum.Failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
@@ -143,8 +144,9 @@ $BuildTasks = [ordered]@{
 }
 
 function Invoke-BuildTask {
-    # Runs a task after the tasks it depends on, each at most once per build.
-    param([string] $Name, $Context, [System.Collections.Generic.HashSet[string]] $Done = [System.Collections.Generic.HashSet[string]]::new())
+    # Runs a task after the tasks it depends on, each at most once per invocation of build.ps1
+    # (the caller passes one $Done set for every task it names). Returns the task's exit code.
+    param([string] $Name, $Context, [Parameter(Mandatory)] [AllowEmptyCollection()] [System.Collections.Generic.HashSet[string]] $Done)
     if (-not $BuildTasks.Contains($Name)) { throw "Unknown task '$Name'. Tasks: $($BuildTasks.Keys -join ', ')." }
     if (-not $Done.Add($Name)) { return 0 }
     $task = $BuildTasks[$Name]
@@ -153,6 +155,12 @@ function Invoke-BuildTask {
         if ($code -ne 0) { return $code }
     }
     Write-Host "=== $Name ===" -ForegroundColor Cyan
-    $result = & $task.Action $Context
-    [int] (@($result)[-1])
+    # A task's action writes its output to the host and returns only its exit code; anything else
+    # it returned would be a bug, so it fails the task instead of being taken for the code.
+    $result = @(& $task.Action $Context)
+    if ($result.Count -ne 1 -or $result[0] -isnot [int]) {
+        Write-Host "Task $Name returned '$($result -join ', ')' instead of one exit code." -ForegroundColor Red
+        return 1
+    }
+    $result[0]
 }
