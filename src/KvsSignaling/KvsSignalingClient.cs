@@ -69,6 +69,19 @@ public sealed class KvsSignalingClient : IDisposable
     public string Region { get; }
 
     /// <summary>
+    /// Obtains the AWS credentials now, without sending a request: the profile is read, a role is assumed, a
+    /// cached IAM Identity Center token is exchanged, and so on. Calls do this themselves on first use; call it
+    /// first to report a credential problem once, up front (at service start, or before a batch of calls).
+    /// </summary>
+    /// <param name="cancellationToken">Stops the resolution.</param>
+    /// <exception cref="KvsCredentialsException">No usable credentials: the message names the profile, the source that failed and, for an expired IAM Identity Center sign-in, the command that renews it.</exception>
+    public Task ResolveCredentialsAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return _caller.ResolveCredentialsAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Gets the endpoints of a signaling channel for a role (<c>POST /getSignalingChannelEndpoint</c>).
     /// </summary>
     /// <param name="channelArn">The channel.</param>

@@ -1,11 +1,13 @@
 using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
 
 namespace KvsSignaling.Configuration;
 
 /// <summary>
 /// Resolves who the client is — explicit credentials, a named profile, or the SDK's default credential chain — once,
-/// then asks the resolved credentials for current keys on every request, so refreshing credentials renew before expiry.
+/// then asks the resolved credentials for current keys on every request, so refreshing credentials (assumed roles,
+/// IAM Identity Center, web identity, credential processes, containers) renew before they expire.
 /// </summary>
 internal sealed class CredentialSource
 {
@@ -23,7 +25,8 @@ internal sealed class CredentialSource
     }
 
     /// <summary>Current keys for signing one request.</summary>
-    public async Task<ImmutableCredentials> GetAsync(string operation, CancellationToken cancellationToken)
+    /// <exception cref="KvsCredentialsException">No usable keys could be obtained.</exception>
+    public async Task<ImmutableCredentials> GetAsync(string? operation, CancellationToken cancellationToken)
     {
         var credentials = _resolved ?? await ResolveAsync(operation, cancellationToken).ConfigureAwait(false);
         ImmutableCredentials? current;
@@ -36,18 +39,19 @@ internal sealed class CredentialSource
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new KvsSignalingException($"{operation}: the AWS credentials could not be obtained ({e.GetType().Name}: {e.Message}).", operation, null, null, null, e);
+            throw Failure(operation, credentials, e);
         }
 
         if (current is null || string.IsNullOrEmpty(current.AccessKey) || string.IsNullOrEmpty(current.SecretKey))
         {
-            throw new KvsSignalingException($"{operation}: the AWS credentials are empty (no access key or secret key).", operation, null, null, null);
+            throw new KvsCredentialsException(
+                $"{Prefix(operation)}the AWS credentials {Origin(credentials)} are empty (no access key or secret key).", operation, _profileName, SourceName(credentials));
         }
 
         return current;
     }
 
-    private async Task<AWSCredentials> ResolveAsync(string operation, CancellationToken cancellationToken)
+    private async Task<AWSCredentials> ResolveAsync(string? operation, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -66,22 +70,32 @@ internal sealed class CredentialSource
         }
     }
 
-    private AWSCredentials? FromProfile(string operation)
+    private AWSCredentials? FromProfile(string? operation)
     {
         if (_profileName is null)
         {
             return null;
         }
 
-        if (ProfileStore.Open(_profilesLocation).TryGetAWSCredentials(_profileName, out var credentials))
+        var store = ProfileStore.Open(_profilesLocation);
+        if (!store.TryGetProfile(_profileName, out var profile))
         {
-            return credentials;
+            throw new KvsCredentialsException(
+                $"{Prefix(operation)}the AWS profile '{_profileName}' was not found in {ProfileStore.Describe(_profilesLocation)}.", operation, _profileName, "profile");
         }
 
-        throw new KvsSignalingException($"{operation}: the AWS profile '{_profileName}' was not found or holds no usable credentials.", operation, null, null, null);
+        try
+        {
+            return AWSCredentialsFactory.GetAWSCredentials(profile, store);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new KvsCredentialsException(
+                $"{Prefix(operation)}the AWS profile '{_profileName}' holds no usable credentials: {e.Message}", operation, _profileName, "profile", e);
+        }
     }
 
-    private static async Task<AWSCredentials> FromDefaultChainAsync(string operation, CancellationToken cancellationToken)
+    private static async Task<AWSCredentials> FromDefaultChainAsync(string? operation, CancellationToken cancellationToken)
     {
         try
         {
@@ -89,7 +103,45 @@ internal sealed class CredentialSource
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new KvsSignalingException($"{operation}: no AWS credentials were found by the default credential chain ({e.Message}). Pass credentials or a profile name.", operation, null, null, null, e);
+            throw new KvsCredentialsException(
+                $"{Prefix(operation)}no AWS credentials were found. The default chain looked in the environment (AWS_ACCESS_KEY_ID, AWS_PROFILE), " +
+                "the shared config and credentials files, web identity (AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE), container credentials " +
+                $"(AWS_CONTAINER_CREDENTIALS_FULL_URI) and instance metadata ({e.Message}). Pass credentials or a profile name.",
+                operation, null, "default credential chain", e);
         }
     }
+
+    private KvsCredentialsException Failure(string? operation, AWSCredentials credentials, Exception e)
+    {
+        var source = SourceName(credentials);
+        var message = $"{Prefix(operation)}the AWS credentials {Origin(credentials)} could not be obtained ({e.GetType().Name}: {e.Message}).";
+        if (credentials is SSOAWSCredentials)
+        {
+            // The SDK cannot open a browser for an interactive login; the AWS CLI can, and caches the token it reads.
+            message += _profileName is null
+                ? " Sign in again with `aws sso login` and retry."
+                : $" The IAM Identity Center sign-in is missing or has expired: run `aws sso login --profile {_profileName}` and retry.";
+        }
+
+        return new KvsCredentialsException(message, operation, _profileName, source, e);
+    }
+
+    private string Origin(AWSCredentials credentials) =>
+        _profileName is null ? $"({SourceName(credentials)})" : $"of profile '{_profileName}' ({SourceName(credentials)})";
+
+    private string SourceName(AWSCredentials credentials) => credentials switch
+    {
+        _ when ReferenceEquals(credentials, _explicit) => "explicit credentials",
+        AssumeRoleWithWebIdentityCredentials => "web identity",
+        AssumeRoleAWSCredentials => "assume role",
+        SSOAWSCredentials => "IAM Identity Center (SSO)",
+        ProcessAWSCredentials => "credential_process",
+        GenericContainerCredentials => "container credentials",
+        EnvironmentVariablesAWSCredentials => "environment variables",
+        InstanceProfileAWSCredentials => "instance metadata",
+        BasicAWSCredentials or SessionAWSCredentials => "static keys",
+        _ => credentials.GetType().Name,
+    };
+
+    private static string Prefix(string? operation) => operation is null ? string.Empty : operation + ": ";
 }

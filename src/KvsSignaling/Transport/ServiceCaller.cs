@@ -48,6 +48,9 @@ internal sealed class ServiceCaller : IDisposable
     /// <summary>The control-plane endpoint requests go to.</summary>
     public Uri Endpoint => _endpoint;
 
+    /// <summary>Obtains the current keys without sending anything, so a credential problem surfaces before any request.</summary>
+    public Task ResolveCredentialsAsync(CancellationToken cancellationToken) => _credentials.GetAsync(null, cancellationToken);
+
     /// <summary>Sends <paramref name="body"/> to <c>POST {endpoint}{path}</c> and returns the successful answer.</summary>
     public async Task<ServiceResponse> SendAsync(string operation, string path, byte[] body, CancellationToken cancellationToken)
     {
