@@ -16,6 +16,11 @@ internal sealed class ClientSettings
         "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
         "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_KINESIS_VIDEO", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE",
         "AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT", "AWS_MAX_ATTEMPTS",
+
+        // Read by the SDK's default chain when the client first needs credentials.
+        "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_SESSION_NAME",
+        "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+        "AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL_SSO",
     };
 
     public ClientSettings(string? region, Uri? endpointUrl, string? profileName, string? accessKey, string? secretKey, string? sessionToken, double? maxRequestsPerSecond)

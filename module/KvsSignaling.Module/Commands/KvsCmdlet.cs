@@ -15,6 +15,7 @@ namespace KvsSignaling.PowerShell.Commands;
 public abstract class KvsCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
+    private readonly HashSet<KvsSignalingClient> clientsWithCredentials = new();
     private PipelineDispatcher? dispatcher;
 
     /// <summary>The AWS region, e.g. us-west-2. Defaults like the AWS CLI (AWS_REGION, the profile's region).</summary>
@@ -151,14 +152,36 @@ public abstract class KvsCmdlet : PSCmdlet, IDisposable
             Credential?.GetNetworkCredential().Password ?? SecretKey,
             SessionToken,
             MaxRequestsPerSecond);
+        KvsSignalingClient client;
         try
         {
-            return ClientPool.Get(settings);
+            client = ClientPool.Get(settings);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or KvsSignalingException)
         {
             throw new ParameterValueException(new ErrorRecord(exception, ErrorIds.InvalidClientConfiguration, ErrorCategory.InvalidArgument, null));
         }
+
+        if (clientsWithCredentials.Add(client))
+        {
+            // Credentials are a problem of the whole call: one terminating error before any request,
+            // not one error per input (a missing profile would otherwise fail every piped ARN the same way).
+            try
+            {
+                Run(async ct =>
+                {
+                    await client.ResolveCredentialsAsync(ct).ConfigureAwait(false);
+                    return true;
+                });
+            }
+            catch (KvsCredentialsException exception)
+            {
+                clientsWithCredentials.Remove(client);
+                throw new ParameterValueException(ErrorRecords.FromException(exception, exception.ProfileName));
+            }
+        }
+
+        return client;
     }
 
     /// <summary>

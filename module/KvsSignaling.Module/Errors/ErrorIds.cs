@@ -17,6 +17,9 @@ internal static class ErrorIds
     public const string IncompleteCredentials = "IncompleteCredentials";
     public const string InvalidClientConfiguration = "InvalidClientConfiguration";
 
+    // The call as a whole: no usable AWS credentials (unknown profile, a failed role, SSO or web-identity source).
+    public const string CredentialsUnavailable = "CredentialsUnavailable";
+
     // What the service answered.
     public const string ChannelNotFound = "ChannelNotFound";
     public const string AccessDenied = "AccessDenied";

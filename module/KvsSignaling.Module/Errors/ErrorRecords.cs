@@ -25,6 +25,7 @@ internal static class ErrorRecords
 
     private static (string ErrorId, ErrorCategory Category) Classify(Exception exception) => exception switch
     {
+        KvsCredentialsException => (ErrorIds.CredentialsUnavailable, ErrorCategory.AuthenticationError),
         KvsServiceException service => ClassifyServiceError(service),
         KvsEndpointException => (ErrorIds.InvalidEndpoint, ErrorCategory.InvalidResult),
         KvsTransportException => (ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError),
