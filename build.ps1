@@ -31,6 +31,11 @@ param(
     [ValidateRange(1, 1440)]
     [int] $Minutes = 10,
 
+    # A released build: packages and assemblies get the plain ModuleVersion of KvsSignaling.psd1. Without it (and
+    # outside CI on a commit tagged v<ModuleVersion>) they get <ModuleVersion>-dev.<UTC time>, unique per build.
+    [Parameter(ParameterSetName = 'Run')]
+    [switch] $Release,
+
     [Parameter(Mandatory, ParameterSetName = 'List')]
     [switch] $List
 )
@@ -44,8 +49,9 @@ if ($List) {
     return
 }
 
-$context = New-BuildContext -Root $PSScriptRoot -Configuration $Configuration
+$context = New-BuildContext -Root $PSScriptRoot -Configuration $Configuration -Release:$Release
 $context | Add-Member -NotePropertyName Bench -NotePropertyValue ([pscustomobject]@{ Smoke = [bool] $Smoke; Name = $Name; Minutes = $Minutes })
+Write-Host "Version: $($context.PackageVersion)"
 $exitCode = 0
 $done = [System.Collections.Generic.HashSet[string]]::new()
 foreach ($taskName in $Task) {

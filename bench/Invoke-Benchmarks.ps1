@@ -47,9 +47,9 @@ $plan = if ($smoke) {
 }
 $concurrency = 8
 
-$version = (Import-PowerShellDataFile (Join-Path $root 'KvsSignaling.psd1')).ModuleVersion
-$modulePath = Join-Path $root "out/KvsSignaling/$version/KvsSignaling.psd1"
-$kvsLocalDll = Join-Path $root "src/KvsSignaling.Local/bin/$Configuration/net10.0/kvs-local.dll"
+. (Join-Path $root 'tools/BuildPaths.ps1')
+$modulePath = Get-KvsModuleManifestPath -Root $root
+$kvsLocalDll = Get-KvsLocalPath -Root $root -Configuration $Configuration
 $benchProject = Join-Path $PSScriptRoot 'KvsSignaling.Bench/KvsSignaling.Bench.csproj'
 $benchDll = Join-Path $PSScriptRoot "KvsSignaling.Bench/bin/$Configuration/net10.0/kvs-bench.dll"
 $jsDir = Join-Path $PSScriptRoot 'js'

@@ -2,16 +2,21 @@
 # A task is a script block that takes the build context and returns an exit code (0 = success).
 
 Set-StrictMode -Version Latest
+. (Join-Path $PSScriptRoot 'BuildPaths.ps1')
 . (Join-Path $PSScriptRoot '../module/build/ModuleBuild.ps1')
 
 function New-BuildContext {
-    param([string] $Root, [string] $Configuration)
-    $manifest = Join-Path $Root 'KvsSignaling.psd1'
-    $version = if (Test-Path $manifest) { (Import-PowerShellDataFile $manifest).ModuleVersion } else { '0.1.0' }
+    # Version is the module's (KvsSignaling.psd1 ModuleVersion, the one version source); PackageVersion, what every
+    # assembly and package of this invocation is stamped with, adds the pre-release label of a local build.
+    param([string] $Root, [string] $Configuration, [switch] $Release)
+    $version = Get-KvsModuleVersion -Root $Root
+    $prerelease = Get-KvsPrerelease -Root $Root -Release:$Release
     [pscustomobject]@{
-        Root          = $Root
-        Configuration = $Configuration
-        Version       = $version
+        Root           = $Root
+        Configuration  = $Configuration
+        Version        = $version
+        Prerelease     = $prerelease
+        PackageVersion = Get-KvsPackageVersion -ModuleVersion $version -Prerelease $prerelease
         Solution      = Join-Path $Root 'KvsPowerShell.sln'
         Artifacts     = Join-Path $Root 'artifacts'
         TestResults   = Join-Path $Root 'artifacts/test-results'
@@ -65,7 +70,7 @@ $BuildTasks = [ordered]@{
         Description = 'Compiles the solution and lays out the importable module in out/KvsSignaling/<version>/.'
         Action      = {
             param($Context)
-            $code = Invoke-Native dotnet @('build', $Context.Solution, '-c', $Context.Configuration, '--nologo', "-p:Version=$($Context.Version)")
+            $code = Invoke-Native dotnet @('build', $Context.Solution, '-c', $Context.Configuration, '--nologo', "-p:Version=$($Context.PackageVersion)")
             if ($code -ne 0) { return $code }
             Build-KvsModule -Context $Context
         }
@@ -119,12 +124,12 @@ $BuildTasks = [ordered]@{
         Action      = { param($Context) Invoke-KvsDemo -Context $Context }
     }
     Pack  = @{
-        Description = 'Builds, then packs the KvsSignaling library (with its analyzers) and the PowerShell module as .nupkg files in artifacts/packages and artifacts/powershell.'
+        Description = 'Builds, then packs the KvsSignaling library (with its analyzers, symbols in a .snupkg) and the PowerShell module as .nupkg files in artifacts/packages and artifacts/powershell; versioned <ModuleVersion>-dev.<UTC time> unless -Release.'
         DependsOn   = @('Build')
         Action      = {
             param($Context)
             $code = Invoke-Native dotnet @('pack', (Join-Path $Context.Root 'src/KvsSignaling/KvsSignaling.csproj'), '-c', $Context.Configuration,
-                '--no-build', '--nologo', '-o', (Join-Path $Context.Artifacts 'packages'), "-p:Version=$($Context.Version)")
+                '--no-build', '--nologo', '-o', (Join-Path $Context.Artifacts 'packages'), "-p:Version=$($Context.PackageVersion)")
             if ($code -ne 0) { return $code }
             New-KvsModulePackage -Context $Context
         }

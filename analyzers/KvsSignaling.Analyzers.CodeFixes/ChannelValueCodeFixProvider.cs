@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -20,7 +19,8 @@ namespace KvsSignaling.Analyzers;
 /// alone: a constant defined elsewhere may be right for its other uses.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ChannelValueCodeFixProvider))]
-[Shared]
+// No [Shared]: hosts find package-delivered fixes by this attribute, not through MEF composition, and leaving out
+// System.Composition keeps the assembly loadable in the oldest supported host (docs/analyzers.md).
 public sealed class ChannelValueCodeFixProvider : CodeFixProvider
 {
     /// <summary>Equivalence key of the fix that writes the allowed value as a string.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Linq;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -13,7 +12,8 @@ namespace KvsSignaling.Analyzers;
 
 /// <summary>Removes a protocol that is already in its list.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DuplicateProtocolCodeFixProvider))]
-[Shared]
+// No [Shared]: hosts find package-delivered fixes by this attribute, not through MEF composition, and leaving out
+// System.Composition keeps the assembly loadable in the oldest supported host (docs/analyzers.md).
 public sealed class DuplicateProtocolCodeFixProvider : CodeFixProvider
 {
     /// <summary>Equivalence key of the fix.</summary>

@@ -5,8 +5,7 @@ namespace KvsSignaling.Analyzers;
 /// <summary>Every rule the analyzers report, built by one factory that also makes the help link.</summary>
 public static partial class Descriptors
 {
-    /// <summary>Where the rule pages live; a rule's help link is this plus <c>docs/rules/&lt;id&gt;.md</c>.</summary>
-    public const string DocumentationRoot = "https://github.com/KvsSignaling/KvsSignaling/blob/main/";
+    // DocumentationRoot, where the rule pages live, is generated from the repository's address (KvsSignaling.Analyzers.csproj).
 
     private const string UsageCategory = "Usage";
 

@@ -11,9 +11,15 @@ function Get-ModuleLayout {
         Project   = Join-Path $moduleRoot 'KvsSignaling.Module/KvsSignaling.Module.csproj'
         Loader    = Join-Path $moduleRoot 'KvsSignaling.Module.Loader/KvsSignaling.Module.Loader.csproj'
         HelpSource = Join-Path $moduleRoot 'help'
-        OutRoot   = Join-Path $Context.Root 'out/KvsSignaling'
-        Output    = Join-Path $Context.Root "out/KvsSignaling/$($Context.Version)"
+        OutRoot   = Split-Path (Get-KvsModuleOutput -Root $Context.Root -ModuleVersion $Context.Version)
+        Output    = Get-KvsModuleOutput -Root $Context.Root -ModuleVersion $Context.Version
     }
+}
+
+function Get-KvsModulePrerelease {
+    # PowerShellGet's pre-release label allows letters and digits only: dev.20261201120000 becomes dev20261201120000.
+    param($Context)
+    if ($Context.PSObject.Properties['Prerelease'] -and $Context.Prerelease) { $Context.Prerelease -replace '[^0-9A-Za-z]', '' } else { '' }
 }
 
 function Copy-BuildOutput {
@@ -42,6 +48,15 @@ function Build-KvsModule {
     Copy-BuildOutput -Project $layout.Project -Framework 'netstandard2.0' -Configuration $Context.Configuration -Destination (Join-Path $bin 'netstandard2.0')
 
     Copy-Item -Path $layout.Manifest -Destination $layout.Output
+    $modulePrerelease = Get-KvsModulePrerelease -Context $Context
+    if ($modulePrerelease) {
+        # The folder stays on ModuleVersion; the manifest names the pre-release, as PowerShellGet expects.
+        $manifestCopy = Join-Path $layout.Output 'KvsSignaling.psd1'
+        $text = Get-Content -Raw $manifestCopy
+        $stamped = $text -replace '(?m)^(\s*)PSData\s*=\s*@\{', "`$0`n`$1    Prerelease = '$modulePrerelease'"
+        if ($stamped -eq $text) { throw "KvsSignaling.psd1 has no PrivateData.PSData to name the pre-release in." }
+        Set-Content -Path $manifestCopy -Value $stamped -NoNewline
+    }
     Copy-Item -Path (Join-Path $layout.Sources 'KvsSignaling.psm1'), (Join-Path $layout.Sources 'KvsSignaling.format.ps1xml') -Destination $layout.Output
 
     # The help's syntax comes from the cmdlets themselves, so it is made by importing the module
@@ -59,7 +74,7 @@ function Invoke-KvsDemo {
     # Runs module/build/Demo.ps1 in a clean pwsh against the module Build laid out.
     param($Context)
     $layout = Get-ModuleLayout -Context $Context
-    $kvsLocal = Join-Path $Context.Root "src/KvsSignaling.Local/bin/$($Context.Configuration)/net10.0/kvs-local.dll"
+    $kvsLocal = Get-KvsLocalPath -Root $Context.Root -Configuration $Context.Configuration
     Invoke-Native dotnet @('tool', 'run', 'pwsh', '--', '-NoProfile', '-NonInteractive', '-File',
         (Join-Path $layout.Sources 'build/Demo.ps1'),
         '-ModulePath', (Join-Path $layout.Output 'KvsSignaling.psd1'), '-KvsLocalPath', $kvsLocal)
@@ -73,7 +88,9 @@ function New-KvsModulePackage {
     $layout = Get-ModuleLayout -Context $Context
     $destination = Join-Path $Context.Artifacts 'powershell'
     New-Item -ItemType Directory -Force -Path $destination | Out-Null
-    $package = Join-Path $destination "KvsSignaling.$($Context.Version).nupkg"
+    $modulePrerelease = Get-KvsModulePrerelease -Context $Context
+    $moduleVersion = if ($modulePrerelease) { "$($Context.Version)-$modulePrerelease" } else { $Context.Version }
+    $package = Join-Path $destination "KvsSignaling.$moduleVersion.nupkg"
     if (Test-Path $package) { Remove-Item $package }
     $code = Invoke-Native dotnet @('tool', 'run', 'pwsh', '--', '-NoProfile', '-NonInteractive', '-Command',
         "Compress-PSResource -Path '$($layout.Output)' -DestinationPath '$destination'")

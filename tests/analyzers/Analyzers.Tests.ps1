@@ -3,20 +3,12 @@
 # /*KVSnnnn*/ comment says, then that `dotnet format analyzers` applies the fixes and nothing fixable is left.
 
 BeforeAll {
+    . (Join-Path $PSScriptRoot '../package/PackageFeed.ps1')
     $script:Repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     $script:Configuration = if ($env:KVS_BUILD_CONFIGURATION) { $env:KVS_BUILD_CONFIGURATION } else { 'Release' }
     $script:Work = Join-Path ([IO.Path]::GetTempPath()) "kvs-analyzers-$([guid]::NewGuid().ToString('N'))"
-    $script:Feed = Join-Path $Work 'feed'
     $script:Consumer = Join-Path $Work 'consumer'
-    # Unique per run, so that no cached package of the same version can hide a change.
-    $script:Version = "0.0.0-e2e.$(Get-Date -Format 'yyyyMMddHHmmss').g$([guid]::NewGuid().ToString('N').Substring(0, 8))"
     $script:FixableIds = 'KVS1001', 'KVS1002', 'KVS1003'
-
-    function Invoke-Dotnet {
-        param([string[]] $Arguments)
-        $output = & dotnet @Arguments 2>&1 | ForEach-Object { "$_" }
-        [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = $output }
-    }
 
     function Get-ExpectedDiagnostic {
         # Each /*KVSnnnn*/ comment marks the value right after it: its line, and the column where the value starts.
@@ -43,37 +35,17 @@ BeforeAll {
     }
 
     function Build-Consumer {
-        $result = Invoke-Dotnet @('build', $Consumer, '-c', $Configuration, '--nologo', "-p:KvsSignalingVersion=$Version", '-consoleLoggerParameters:NoSummary')
+        $result = Invoke-Dotnet -PackagesFolder $TestPackage.Packages -Arguments @('build', $Consumer, '-c', $Configuration, '--nologo',
+            "-p:KvsSignalingVersion=$($TestPackage.Version)", '-consoleLoggerParameters:NoSummary')
         if ($result.ExitCode -ne 0) { throw "Building the consumer failed (exit $($result.ExitCode)):`n$($result.Output -join "`n")" }
         $result
     }
 
-    New-Item -ItemType Directory -Path $Work, $Feed | Out-Null
-    $pack = Invoke-Dotnet @('pack', (Join-Path $Repo 'src/KvsSignaling'), '-c', $Configuration, '--nologo', '-o', $Feed,
-        "-p:Version=$Version", '--artifacts-path', (Join-Path $Work 'build'))
-    if ($pack.ExitCode -ne 0) { throw "Packing KvsSignaling failed (exit $($pack.ExitCode)):`n$($pack.Output -join "`n")" }
-    $script:Package = Join-Path $Feed "KvsSignaling.$Version.nupkg"
-
-    Copy-Item -Recurse -Path (Join-Path $Repo 'tests/KvsSignaling.Analyzers.Consumer') -Destination $Consumer
-    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue (Join-Path $Consumer 'bin'), (Join-Path $Consumer 'obj')
-    # Packages restore into the run's own folder; the machine's cache serves only the dependencies, as a fallback.
-    $globalPackages = ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
-    @"
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <config>
-    <add key="globalPackagesFolder" value="$(Join-Path $Work 'packages')" />
-  </config>
-  <packageSources>
-    <clear />
-    <add key="kvssignaling-local" value="$Feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-  <fallbackPackageFolders>
-    <add key="machine-cache" value="$globalPackages" />
-  </fallbackPackageFolders>
-</configuration>
-"@ | Set-Content -Path (Join-Path $Consumer 'NuGet.config')
+    # Unique per run, and restored into the run's own packages folder, so that no cached build can hide a change.
+    New-Item -ItemType Directory -Path $Work | Out-Null
+    $script:TestPackage = New-KvsTestPackage -Repo $Repo -Work $Work -Configuration $Configuration -Label 'e2e'
+    $script:Package = $TestPackage.Package
+    Copy-KvsConsumer -Source (Join-Path $Repo 'tests/KvsSignaling.Analyzers.Consumer') -Destination $Consumer -TestPackage $TestPackage
 
     $script:Expected = @(Get-ExpectedDiagnostic -Directory $Consumer | Sort-Object)
     $script:FirstBuild = Build-Consumer
@@ -105,7 +77,7 @@ Describe 'KvsSignaling analyzers in a consuming project' {
     }
 
     It 'dotnet format applies the fixes, and the rebuilt project has no fixable diagnostic left' {
-        $format = Invoke-Dotnet (@('format', 'analyzers', (Join-Path $Consumer 'KvsSignaling.Analyzers.Consumer.csproj'),
+        $format = Invoke-Dotnet -PackagesFolder $TestPackage.Packages -Arguments (@('format', 'analyzers', (Join-Path $Consumer 'KvsSignaling.Analyzers.Consumer.csproj'),
             '--diagnostics') + $FixableIds + @('--severity', 'warn', '--no-restore'))
         $format.ExitCode | Should -Be 0 -Because ($format.Output -join "`n")
 

@@ -2,6 +2,7 @@
 # kvs-local on a free port, and drives its admin endpoint (faults, request counters, reset).
 
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+. (Join-Path $RepoRoot 'tools/BuildPaths.ps1')
 $script:Configuration = if ($env:KVS_BUILD_CONFIGURATION) { $env:KVS_BUILD_CONFIGURATION } else { 'Release' }
 
 # kvs-local's default credential (see docs/kvs-local.md).
@@ -10,8 +11,7 @@ $script:LocalSecretKey = 'kvs-local-secret'
 $script:LocalRegion = 'us-west-2'
 
 function Get-BuiltModulePath {
-    $version = (Import-PowerShellDataFile (Join-Path $RepoRoot 'KvsSignaling.psd1')).ModuleVersion
-    $path = Join-Path $RepoRoot "out/KvsSignaling/$version/KvsSignaling.psd1"
+    $path = Get-KvsModuleManifestPath -Root $RepoRoot
     if (-not (Test-Path $path)) { throw "The module is not built: $path is missing. Run ./build.ps1 Build." }
     $path
 }
@@ -23,7 +23,7 @@ function Get-ChildPwsh {
 
 function Start-KvsLocal {
     param([string[]] $ArgumentList = @())
-    $dll = Join-Path $RepoRoot "src/KvsSignaling.Local/bin/$Configuration/net10.0/kvs-local.dll"
+    $dll = Get-KvsLocalPath -Root $RepoRoot -Configuration $Configuration
     if (-not (Test-Path $dll)) { throw "kvs-local is not built: $dll is missing." }
     $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($arg in @($dll, '--port', '0') + $ArgumentList) { $info.ArgumentList.Add($arg) }
