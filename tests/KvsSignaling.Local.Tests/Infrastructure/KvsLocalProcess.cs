@@ -99,12 +99,24 @@ internal sealed partial class KvsLocalProcess : IAsyncDisposable
 
     private static Process Launch(string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var start = new ProcessStartInfo(host)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (InheritsIgnoredInterrupt())
+        {
+            // Started from a background shell or nohup, this process ignores SIGINT, and an ignored signal stays
+            // ignored across exec (the .NET runtime keeps it so, as shells do). kvs-local is started through env,
+            // which restores the default disposition and then execs it under the same pid, so Ctrl+C reaches it
+            // as it would from a terminal.
+            start.FileName = "env";
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add(host);
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kvs-local.dll"));
         foreach (var arg in args)
         {
@@ -114,6 +126,20 @@ internal sealed partial class KvsLocalProcess : IAsyncDisposable
         start.Environment.Remove("KVS_LOCAL_CREDENTIALS");
         start.Environment.Remove("KVS_LOCAL_PERMISSIVE_SECRET");
         return Process.Start(start) ?? throw new InvalidOperationException("kvs-local did not start.");
+    }
+
+    /// <summary>Whether SIGINT is ignored in this process (bit 1 of SigIgn in /proc/self/status, on Linux).</summary>
+    private static bool InheritsIgnoredInterrupt()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null
+            && ulong.TryParse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var mask)
+            && (mask & (1UL << 1)) != 0;
     }
 
     [DllImport("libc", SetLastError = true)]
