@@ -73,8 +73,10 @@ public sealed class CredentialTests
                 EnvironmentVariable = _ => null,
             });
 
-            var error = await Assert.ThrowsAsync<KvsSignalingException>(() => client.GetSignalingChannelEndpointAsync(TestClients.Arn, ChannelRole.Viewer));
-            Assert.Contains("'no-such-profile'", error.Message, StringComparison.Ordinal);
+            // A credential problem has an exception type of its own, so a caller can tell it from a service error.
+            var error = await Assert.ThrowsAsync<KvsCredentialsException>(() => client.GetSignalingChannelEndpointAsync(TestClients.Arn, ChannelRole.Viewer));
+            Assert.Contains("'no-such-profile' was not found in " + file, error.Message, StringComparison.Ordinal);
+            Assert.Equal(("no-such-profile", "profile"), (error.ProfileName, error.CredentialSource));
             Assert.Equal(0, server.Count);
         }
         finally
