@@ -35,6 +35,7 @@ function Build-KvsModule {
     # Lays out out/KvsSignaling/<version>/ from the solution's build output:
     #   KvsSignaling.psd1, KvsSignaling.psm1, KvsSignaling.format.ps1xml
     #   en-US/KvsSignaling.Module.dll-Help.xml              help, generated from module/help
+    #   en-US/about_KvsSignaling.help.txt                   the conceptual help topic
     #   bin/net8.0/KvsSignaling.Module.Loader.dll           default load context (PowerShell 7)
     #   bin/net8.0/private/                                 cmdlets + dependencies, private load context
     #   bin/netstandard2.0/                                 cmdlets + dependencies (Windows PowerShell 5.1)
@@ -58,6 +59,8 @@ function Build-KvsModule {
         Set-Content -Path $manifestCopy -Value $stamped -NoNewline
     }
     Copy-Item -Path (Join-Path $layout.Sources 'KvsSignaling.psm1'), (Join-Path $layout.Sources 'KvsSignaling.format.ps1xml') -Destination $layout.Output
+    New-Item -ItemType Directory -Force -Path (Join-Path $layout.Output 'en-US') | Out-Null
+    Copy-Item -Path (Join-Path $layout.HelpSource 'about_KvsSignaling.help.txt') -Destination (Join-Path $layout.Output 'en-US')
 
     # The help's syntax comes from the cmdlets themselves, so it is made by importing the module
     # just laid out, in a clean process.

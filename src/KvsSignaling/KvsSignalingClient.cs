@@ -45,9 +45,10 @@ public sealed class KvsSignalingClient : IDisposable
             var region = RegionSource.Resolve(options.Region, options.ProfileName, options.ProfilesLocation, options.EnvironmentVariable);
             Endpoint = ControlPlaneEndpoint.Resolve(options.EndpointUrl, options.EnvironmentVariable, region, options.UseFips, options.UseDualStack, EndpointRuleSet.Embedded);
 
-            // A custom endpoint (an emulator) still needs a signing region; us-east-1 is the conventional stand-in.
-            Region = string.IsNullOrEmpty(region) ? "us-east-1" : region!;
-            ControlPlaneEndpoint.CheckRegion(Region);
+            // A custom endpoint (an emulator) still needs the region to sign for, as the AWS CLI and SDKs require:
+            // silently signing for a stand-in region would only move the error to the service.
+            ControlPlaneEndpoint.CheckRegion(region);
+            Region = region!;
             _caller = new ServiceCaller(handler, Endpoint, Region, new CredentialSource(options.Credentials, options.ProfileName, options.ProfilesLocation), options);
         }
         catch
@@ -340,9 +341,19 @@ public sealed class KvsSignalingClient : IDisposable
 
     private static void CheckOptions(KvsSignalingClientOptions options)
     {
-        if (options.MaxAttempts < 1 || options.MaxAttempts > 10)
+        if (options.MaxAttempts is < 1 or > RetrySettings.MaxAttemptsLimit)
         {
-            throw new ArgumentException($"MaxAttempts {options.MaxAttempts} is out of range; allowed: 1..10.", nameof(options));
+            throw new ArgumentException($"MaxAttempts {options.MaxAttempts} is out of range; allowed: 1..{RetrySettings.MaxAttemptsLimit}.", nameof(options));
+        }
+
+        if (options.ThrottlingRetryLimit < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"ThrottlingRetryLimit {options.ThrottlingRetryLimit} must not be negative.", nameof(options));
+        }
+
+        if (options.CircuitBreakerThreshold < 0 || options.CircuitBreakerDuration < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"CircuitBreakerThreshold {options.CircuitBreakerThreshold} and CircuitBreakerDuration {options.CircuitBreakerDuration} must not be negative.", nameof(options));
         }
 
         if (options.AttemptTimeout <= TimeSpan.Zero && options.AttemptTimeout != Timeout.InfiniteTimeSpan)

@@ -35,11 +35,43 @@ public sealed class KvsSignalingClientOptions
     /// </summary>
     public AWSCredentials? Credentials { get; set; }
 
-    /// <summary>Attempts per call, including the first; 1..10, default 3.</summary>
-    public int MaxAttempts { get; set; } = 3;
+    /// <summary>
+    /// Attempts per call, including the first; 1..50. When null: <c>AWS_MAX_ATTEMPTS</c>, then <c>max_attempts</c>
+    /// of the profile, then 3.
+    /// </summary>
+    public int? MaxAttempts { get; set; }
+
+    /// <summary>
+    /// How calls are retried. When null: <c>AWS_RETRY_MODE</c> (<c>standard</c>, <c>adaptive</c>; <c>legacy</c> counts as
+    /// standard), then <c>retry_mode</c> of the profile, then <see cref="FallbackRetryMode"/>.
+    /// </summary>
+    public RetryMode? RetryMode { get; set; }
+
+    /// <summary>
+    /// The mode used when neither <see cref="RetryMode"/>, <c>AWS_RETRY_MODE</c> nor the profile's <c>retry_mode</c>
+    /// chooses one; default <see cref="KvsSignaling.RetryMode.Standard"/>, as in the AWS SDKs. Batch tools that would
+    /// rather slow down than lose calls to a quota set <see cref="KvsSignaling.RetryMode.Adaptive"/>.
+    /// </summary>
+    public RetryMode FallbackRetryMode { get; set; } = KvsSignaling.RetryMode.Standard;
+
+    /// <summary>
+    /// In <see cref="KvsSignaling.RetryMode.Adaptive"/> mode, how long one call may keep retrying throttling answers
+    /// (waiting for the adapted send rate) before it fails; default one minute.
+    /// </summary>
+    public TimeSpan ThrottlingRetryLimit { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The time one HTTP attempt may take, from sending to the last byte of the body; default 10 seconds.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// After this many consecutive attempts without an answer (connection failures, timeouts) the endpoint is taken
+    /// for dead: calls fail at once with <see cref="KvsTransportException"/> for <see cref="CircuitBreakerDuration"/>,
+    /// then one call tries it again. Default 5; 0 turns the circuit breaker off.
+    /// </summary>
+    public int CircuitBreakerThreshold { get; set; } = 5;
+
+    /// <summary>How long calls fail at once after <see cref="CircuitBreakerThreshold"/> was reached; default 5 seconds.</summary>
+    public TimeSpan CircuitBreakerDuration { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The first retry waits up to this long (full jitter); each further retry doubles it, up to <see cref="RetryMaxDelay"/>. Default 100 ms.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(100);
@@ -72,6 +104,26 @@ public sealed class KvsSignalingClientOptions
     /// <summary>Reads environment variables; replaced in tests so they need not change the process environment.</summary>
     internal Func<string, string?> EnvironmentVariable { get; set; } = Environment.GetEnvironmentVariable;
 
-    /// <summary>The shared credentials file to read profiles from; null for the SDK's default locations. Set by tests.</summary>
-    internal string? ProfilesLocation { get; set; }
+    /// <summary>
+    /// A credentials file to read profiles from instead of the default shared files (<c>AWS_SHARED_CREDENTIALS_FILE</c>,
+    /// <c>~/.aws/credentials</c> and <c>~/.aws/config</c>); null for the defaults.
+    /// </summary>
+    public string? ProfilesLocation { get; set; }
+
+    /// <summary>
+    /// The environment variables a client reads, itself or through the AWS SDK, when it is created or first needs
+    /// credentials. Two clients created with the same options and the same values of these behave the same.
+    /// </summary>
+    public static IReadOnlyList<string> EnvironmentVariableNames { get; } = new[]
+    {
+        // Region, endpoint, retries: read by the client.
+        "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_ENDPOINT_URL_KINESIS_VIDEO", "AWS_ENDPOINT_URL",
+        "AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE",
+
+        // Credentials: read by the AWS SDK's default chain and profile store.
+        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE",
+        "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_SESSION_NAME",
+        "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+        "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", "AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL_SSO", "AWS_EC2_METADATA_DISABLED",
+    };
 }

@@ -1,3 +1,4 @@
+using KvsSignaling.PowerShell.Arguments;
 using System.Management.Automation;
 using KvsSignaling.PowerShell.Errors;
 using KvsSignaling.PowerShell.Output;
@@ -8,8 +9,8 @@ namespace KvsSignaling.PowerShell.Commands;
 /// Gets signaling channels: one by name or ARN, or every channel (optionally those whose name
 /// starts with -NamePrefix), reading every page. The output pipes into Get-KvsSignalingChannelEndpoint.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "KvsSignalingChannel", DefaultParameterSetName = List)]
-[OutputType(SignalingChannel.TypeName)]
+[Cmdlet(VerbsCommon.Get, "KvsSignalingChannel", DefaultParameterSetName = List, HelpUri = HelpLinks.GetKvsSignalingChannel)]
+[OutputType(typeof(SignalingChannel))]
 public sealed class GetKvsSignalingChannelCommand : KvsCmdlet
 {
     private const string List = "List";
@@ -24,6 +25,7 @@ public sealed class GetKvsSignalingChannelCommand : KvsCmdlet
     /// <summary>The names of the channels to get.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByName)]
     [Alias("Name")]
+    [ArgumentCompleter(typeof(ChannelNameCompleter))]
     public string[] ChannelName { get; set; } = Array.Empty<string>();
 
     /// <summary>The ARNs of the channels to get.</summary>
@@ -47,7 +49,7 @@ public sealed class GetKvsSignalingChannelCommand : KvsCmdlet
                 {
                     if (ParseArnOrWriteError(value) is { } arn)
                     {
-                        Describe(value, (client, ct) => client.DescribeSignalingChannelAsync(arn, ct), ErrorIds.InvalidChannelArn);
+                        Describe(value, (client, ct) => client.DescribeSignalingChannelAsync(arn, ct), ErrorIds.InvalidChannelArn, arn.Region);
                     }
                 }
 
@@ -58,9 +60,9 @@ public sealed class GetKvsSignalingChannelCommand : KvsCmdlet
         }
     }
 
-    private void Describe(string input, Func<KvsSignalingClient, CancellationToken, Task<SignalingChannelInfo>> describe, string invalidInputErrorId)
+    private void Describe(string input, Func<KvsSignalingClient, CancellationToken, Task<SignalingChannelInfo>> describe, string invalidInputErrorId, string? arnRegion = null)
     {
-        var client = GetClient();
+        var client = GetClient(arnRegion);
         SignalingChannelInfo info;
         try
         {
@@ -68,7 +70,7 @@ public sealed class GetKvsSignalingChannelCommand : KvsCmdlet
         }
         catch (ArgumentException exception)
         {
-            WriteError(ErrorRecords.InvalidArgument(invalidInputErrorId, exception.Message, input));
+            WriteError(ErrorRecords.InvalidArgument(invalidInputErrorId, exception, input));
             return;
         }
         catch (Exception exception) when (exception is not PipelineStoppedException)
@@ -96,7 +98,7 @@ public sealed class GetKvsSignalingChannelCommand : KvsCmdlet
         }
         catch (ArgumentException exception)
         {
-            WriteError(ErrorRecords.InvalidArgument(ErrorIds.InvalidChannelName, exception.Message, NamePrefix));
+            WriteError(ErrorRecords.InvalidArgument(ErrorIds.InvalidChannelName, exception, NamePrefix));
         }
         catch (Exception exception) when (exception is not PipelineStoppedException)
         {

@@ -11,8 +11,8 @@ namespace KvsSignaling.PowerShell.Commands;
 /// Lookups run concurrently (at most -ThrottleLimit at once) inside a bounded window, so memory
 /// stays flat however long the input stream is.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "KvsSignalingChannelEndpoint", DefaultParameterSetName = ByArn)]
-[OutputType(SignalingChannelEndpoint.TypeName)]
+[Cmdlet(VerbsCommon.Get, "KvsSignalingChannelEndpoint", DefaultParameterSetName = ByArn, HelpUri = HelpLinks.GetKvsSignalingChannelEndpoint)]
+[OutputType(typeof(SignalingChannelEndpoint))]
 public sealed class GetKvsSignalingChannelEndpointCommand : KvsCmdlet
 {
     private const string ByArn = "ChannelARN";
@@ -35,6 +35,8 @@ public sealed class GetKvsSignalingChannelEndpointCommand : KvsCmdlet
 
     /// <summary>The channel names, resolved to ARNs with DescribeSignalingChannel.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByName)]
+    [Alias("Name")]
+    [ArgumentCompleter(typeof(ChannelNameCompleter))]
     public string[] ChannelName { get; set; } = Array.Empty<string>();
 
     /// <summary>MASTER, VIEWER or both; one output object per channel and role.</summary>
@@ -105,10 +107,10 @@ public sealed class GetKvsSignalingChannelEndpointCommand : KvsCmdlet
         }
         catch (ArgumentException exception)
         {
-            return Done(ErrorRecords.InvalidArgument(ErrorIds.InvalidChannelArn, exception.Message, value));
+            return Done(ErrorRecords.InvalidChannelArn(value, exception));
         }
 
-        var client = GetClient(Region ?? arn.Region);
+        var client = GetClient(arn.Region);
         return Start(ct => LookUpAsync(client, value, arn, ct));
     }
 
@@ -125,7 +127,7 @@ public sealed class GetKvsSignalingChannelEndpointCommand : KvsCmdlet
             }
             catch (ArgumentException exception)
             {
-                return new object[] { ErrorRecords.InvalidArgument(ErrorIds.InvalidChannelName, exception.Message, value) };
+                return new object[] { ErrorRecords.InvalidArgument(ErrorIds.InvalidChannelName, exception, value) };
             }
             catch (Exception exception) when (!ct.IsCancellationRequested)
             {
@@ -150,6 +152,11 @@ public sealed class GetKvsSignalingChannelEndpointCommand : KvsCmdlet
             foreach (var role in roles)
             {
                 var endpoints = await client.GetSignalingChannelEndpointAsync(arn, role, protocols, options, cancellationToken).ConfigureAwait(false);
+                if (endpoints.FromCache)
+                {
+                    results.Add(new VerboseLine($"GetSignalingChannelEndpoint {arn} {role}: from the session's cache (-Force asks the service)."));
+                }
+
                 results.Add(new SignalingChannelEndpoint(endpoints).ToPSObject());
             }
         }
@@ -174,6 +181,10 @@ public sealed class GetKvsSignalingChannelEndpointCommand : KvsCmdlet
             {
                 WriteError(error);
             }
+            else if (item is VerboseLine line)
+            {
+                WriteVerbose(line.Text);
+            }
             else
             {
                 WriteObject(item);
@@ -194,6 +205,14 @@ public sealed class GetKvsSignalingChannelEndpointCommand : KvsCmdlet
 
         lastProgress = now;
         WriteProgress(new ProgressRecord(0, Activity, $"{completed} channel(s) looked up") { PercentComplete = -1 });
+    }
+
+    /// <summary>A -Verbose line produced by background work, written on the pipeline thread in input order.</summary>
+    private sealed class VerboseLine
+    {
+        public VerboseLine(string text) => Text = text;
+
+        public string Text { get; }
     }
 
     private static Task<IReadOnlyList<object>> Done(object result) => Task.FromResult<IReadOnlyList<object>>(new[] { result });

@@ -4,6 +4,7 @@ using KvsSignaling.PowerShell.Arguments;
 using KvsSignaling.PowerShell.Clients;
 using KvsSignaling.PowerShell.Errors;
 using KvsSignaling.PowerShell.Pipeline;
+using Amazon.Runtime;
 
 namespace KvsSignaling.PowerShell.Commands;
 
@@ -18,16 +19,27 @@ public abstract class KvsCmdlet : PSCmdlet, IDisposable
     private readonly HashSet<KvsSignalingClient> clientsWithCredentials = new();
     private PipelineDispatcher? dispatcher;
 
-    /// <summary>The AWS region, e.g. us-west-2. Defaults like the AWS CLI (AWS_REGION, the profile's region).</summary>
+    /// <summary>
+    /// The AWS region, e.g. us-west-2. Defaults like AWS Tools and the AWS CLI: $StoredAWSRegion (Set-DefaultAWSRegion),
+    /// AWS_REGION, AWS_DEFAULT_REGION, the profile's region. Cmdlets that take an ARN call the ARN's region unless this is given.
+    /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(RegionCompleter))]
     public string? Region { get; set; }
 
     /// <summary>The shared config/credentials profile to use.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [Alias("Profile")]
+    [Alias("Profile", "StoredCredentials")]
+    [ArgumentCompleter(typeof(ProfileNameCompleter))]
     public string? ProfileName { get; set; }
+
+    /// <summary>A credentials file to read -ProfileName from instead of the default shared files.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [Alias("AWSProfilesLocation", "ProfilesLocation")]
+    public string? ProfileLocation { get; set; }
 
     /// <summary>An explicit control-plane URL, e.g. http://127.0.0.1:4566 for a local emulator.</summary>
     [Parameter]
@@ -52,20 +64,32 @@ public abstract class KvsCmdlet : PSCmdlet, IDisposable
     [ValidateNotNullOrEmpty]
     public string? SessionToken { get; set; }
 
-    /// <summary>Credentials as a PSCredential: user name = access key id, password = secret access key.</summary>
+    /// <summary>
+    /// Credentials: a PSCredential (user name = access key id, password = secret access key), or an AWSCredentials
+    /// object, including AWS Tools' own (Get-AWSCredential), read by its shape.
+    /// </summary>
     [Parameter]
-    [Credential]
     [ValidateNotNull]
-    public PSCredential? Credential { get; set; }
+    public object? Credential { get; set; }
 
     /// <summary>
     /// The most requests per second the session's client sends for each operation, so that a long run stays
     /// under the service quota (300 per second per account for GetSignalingChannelEndpoint) instead of being
-    /// throttled and retrying. Without it requests are not paced.
+    /// throttled and retrying. Without it requests are paced only once the service throttles (adaptive retries).
     /// </summary>
     [Parameter]
-    [ValidateRange(1, 100000)]
-    public double? MaxRequestsPerSecond { get; set; }
+    [ValidateRange(0.1, 100000.0)]
+    public double MaxRequestsPerSecond { get; set; }
+
+    /// <summary>Attempts per request, including the first (1-50). Without it: AWS_MAX_ATTEMPTS, the profile's max_attempts, else 3.</summary>
+    [Parameter]
+    [ValidateRange(1, 50)]
+    public int MaxAttempts { get; set; }
+
+    /// <summary>How long one attempt may take, in seconds (1-3600; default 10).</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int TimeoutSec { get; set; }
 
     /// <summary>Cancelled when the user presses Ctrl+C or the command ends early.</summary>
     private protected CancellationToken StopToken => stopping.Token;
@@ -110,10 +134,26 @@ public abstract class KvsCmdlet : PSCmdlet, IDisposable
                 ErrorIds.IncompleteCredentials, "Give either -Credential or -AccessKey and -SecretKey, not both.", null));
         }
 
-        if (SessionToken is not null && AccessKey is null && Credential is null)
+        if (SessionToken is not null && AccessKey is null && Credential is not PSCredential)
         {
             throw new ParameterValueException(ErrorRecords.InvalidArgument(
-                ErrorIds.IncompleteCredentials, "-SessionToken needs -AccessKey and -SecretKey, or -Credential.", null));
+                ErrorIds.IncompleteCredentials, "-SessionToken needs -AccessKey and -SecretKey, or -Credential as a PSCredential.", null));
+        }
+
+        if (Credential is not null && Credential is not PSCredential && ShapedCredentials.From(Credential) is null)
+        {
+            throw new ParameterValueException(ErrorRecords.InvalidArgument(
+                ErrorIds.IncompleteCredentials,
+                $"-Credential takes a PSCredential (user name = access key id, password = secret access key) or an AWSCredentials object; a {PSObject.AsPSObject(Credential).BaseObject.GetType().FullName} is neither.",
+                Credential));
+        }
+
+        if (EndpointUrl is not null && (!EndpointUrl.IsAbsoluteUri || (EndpointUrl.Scheme != Uri.UriSchemeHttp && EndpointUrl.Scheme != Uri.UriSchemeHttps)))
+        {
+            throw new ParameterValueException(ErrorRecords.InvalidArgument(
+                ErrorIds.InvalidClientConfiguration,
+                $"-EndpointUrl '{EndpointUrl.OriginalString}' is not a usable endpoint: give an absolute http:// or https:// URL, for example http://127.0.0.1:4566.",
+                EndpointUrl.OriginalString));
         }
     }
 
@@ -136,22 +176,31 @@ public abstract class KvsCmdlet : PSCmdlet, IDisposable
         }
         catch (ArgumentException exception)
         {
-            WriteError(ErrorRecords.InvalidArgument(ErrorIds.InvalidChannelArn, exception.Message, value));
+            WriteError(ErrorRecords.InvalidChannelArn(value, exception));
             return null;
         }
     }
 
-    /// <summary>The session's client for these parameters; <paramref name="region"/> overrides -Region.</summary>
-    private protected KvsSignalingClient GetClient(string? region = null)
+    /// <summary>
+    /// The session's client for these parameters. <paramref name="arnRegion"/>, the region of the ARN an input names,
+    /// is called unless -Region was given: a channel lives in its ARN's region, whatever the session's default is.
+    /// </summary>
+    private protected KvsSignalingClient GetClient(string? arnRegion = null)
     {
-        var settings = new ClientSettings(
-            region ?? Region,
-            EndpointUrl,
-            ProfileName,
-            Credential?.UserName ?? AccessKey,
-            Credential?.GetNetworkCredential().Password ?? SecretKey,
-            SessionToken,
-            MaxRequestsPerSecond);
+        var settings = new ClientSettings
+        {
+            Region = Region ?? arnRegion ?? StoredRegion(),
+            EndpointUrl = EndpointUrl,
+            ProfileName = ProfileName,
+            ProfileLocation = ProfileLocation,
+            AccessKey = (Credential as PSCredential)?.UserName ?? AccessKey,
+            SecretKey = (Credential as PSCredential)?.GetNetworkCredential().Password ?? SecretKey,
+            SessionToken = SessionToken,
+            Credentials = Credential is null or PSCredential ? StoredCredentials() : ShapedCredentials.From(Credential),
+            MaxRequestsPerSecond = IsBound(nameof(MaxRequestsPerSecond)) ? MaxRequestsPerSecond : null,
+            MaxAttempts = IsBound(nameof(MaxAttempts)) ? MaxAttempts : null,
+            AttemptTimeout = IsBound(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : null,
+        };
         KvsSignalingClient client;
         try
         {
@@ -159,7 +208,7 @@ public abstract class KvsCmdlet : PSCmdlet, IDisposable
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or KvsSignalingException)
         {
-            throw new ParameterValueException(new ErrorRecord(exception, ErrorIds.InvalidClientConfiguration, ErrorCategory.InvalidArgument, null));
+            throw new ParameterValueException(ErrorRecords.InvalidArgument(ErrorIds.InvalidClientConfiguration, ClientConfigurationMessage(exception), null));
         }
 
         if (clientsWithCredentials.Add(client))
@@ -201,6 +250,35 @@ public abstract class KvsCmdlet : PSCmdlet, IDisposable
 
     /// <summary>Runs work and waits for it without blocking Ctrl+C.</summary>
     private protected T Run<T>(Func<CancellationToken, Task<T>> work) => Dispatcher.Wait(Start(work));
+
+    private bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
+
+    /// <summary>AWS Tools' session region ($StoredAWSRegion, set by Set-DefaultAWSRegion), when no -Region and no ARN region.</summary>
+    private string? StoredRegion() =>
+        SessionState.PSVariable.GetValue("StoredAWSRegion") is { } stored && PSObject.AsPSObject(stored).BaseObject is string { Length: > 0 } region ? region : null;
+
+    /// <summary>
+    /// AWS Tools' session credentials ($StoredAWSCredentials, set by Set-AWSCredential), read by shape, when no
+    /// credential parameter is given; they come before the profile and environment, as in AWS Tools.
+    /// </summary>
+    private AWSCredentials? StoredCredentials()
+    {
+        if (Credential is not null || AccessKey is not null || ProfileName is not null)
+        {
+            return null;
+        }
+
+        return SessionState.PSVariable.GetValue("StoredAWSCredentials") is { } stored ? ShapedCredentials.From(stored) : null;
+    }
+
+    /// <summary>The core's configuration errors in the cmdlets' own words (parameters, not .NET option names).</summary>
+    private static string ClientConfigurationMessage(Exception exception)
+    {
+        var message = exception is ArgumentException argument ? ErrorRecords.MessageOf(argument) : exception.Message;
+        return message.StartsWith("No region is configured", StringComparison.Ordinal)
+            ? "No AWS region: give -Region, or set one with Set-DefaultAWSRegion, the AWS_REGION or AWS_DEFAULT_REGION environment variable, or 'region' in the profile."
+            : message;
+    }
 
     private static string Describe(KvsRequestTrace trace) => string.Format(
         CultureInfo.InvariantCulture,

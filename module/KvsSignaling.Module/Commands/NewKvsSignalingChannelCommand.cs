@@ -5,8 +5,8 @@ using KvsSignaling.PowerShell.Output;
 namespace KvsSignaling.PowerShell.Commands;
 
 /// <summary>Creates signaling channels and writes each new channel.</summary>
-[Cmdlet(VerbsCommon.New, "KvsSignalingChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(SignalingChannel.TypeName)]
+[Cmdlet(VerbsCommon.New, "KvsSignalingChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.NewKvsSignalingChannel)]
+[OutputType(typeof(SignalingChannel))]
 public sealed class NewKvsSignalingChannelCommand : KvsCmdlet
 {
     /// <summary>The names of the channels to create.</summary>
@@ -40,7 +40,7 @@ public sealed class NewKvsSignalingChannelCommand : KvsCmdlet
             }
             catch (ArgumentException exception)
             {
-                WriteError(ErrorRecords.InvalidArgument(ErrorIds.InvalidChannelName, exception.Message, name));
+                WriteError(ErrorRecords.InvalidArgument(ErrorIds.InvalidChannelName, exception, name));
             }
             catch (Exception exception) when (exception is not PipelineStoppedException)
             {

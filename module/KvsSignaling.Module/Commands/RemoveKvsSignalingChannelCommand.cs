@@ -1,10 +1,12 @@
+using KvsSignaling.PowerShell.Arguments;
 using System.Management.Automation;
+using KvsSignaling.PowerShell.Clients;
 using KvsSignaling.PowerShell.Errors;
 
 namespace KvsSignaling.PowerShell.Commands;
 
 /// <summary>Deletes signaling channels, by ARN (also from the pipeline) or by name.</summary>
-[Cmdlet(VerbsCommon.Remove, "KvsSignalingChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByArn)]
+[Cmdlet(VerbsCommon.Remove, "KvsSignalingChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByArn, HelpUri = HelpLinks.RemoveKvsSignalingChannel)]
 [OutputType(typeof(void))]
 public sealed class RemoveKvsSignalingChannelCommand : KvsCmdlet
 {
@@ -19,6 +21,7 @@ public sealed class RemoveKvsSignalingChannelCommand : KvsCmdlet
     /// <summary>The names of the channels to delete, resolved with DescribeSignalingChannel.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ByName)]
     [Alias("Name")]
+    [ArgumentCompleter(typeof(ChannelNameCompleter))]
     public string[] ChannelName { get; set; } = Array.Empty<string>();
 
     /// <summary>Deletes only if the channel still has this version (from Get-KvsSignalingChannel).</summary>
@@ -42,31 +45,34 @@ public sealed class RemoveKvsSignalingChannelCommand : KvsCmdlet
         {
             if (ParseArnOrWriteError(value) is { } arn)
             {
-                Remove(value, CurrentVersion, (_, _) => Task.FromResult(arn), ErrorIds.InvalidChannelArn);
+                Remove(value, CurrentVersion, (_, _) => Task.FromResult(arn), ErrorIds.InvalidChannelArn, arn.Region);
             }
         }
     }
 
-    private void Remove(string input, string? version, Func<KvsSignalingClient, CancellationToken, Task<ChannelArn>> resolve, string invalidInputErrorId)
+    private void Remove(string input, string? version, Func<KvsSignalingClient, CancellationToken, Task<ChannelArn>> resolve, string invalidInputErrorId, string? arnRegion = null)
     {
         if (!ShouldProcess(input, "Delete signaling channel"))
         {
             return;
         }
 
-        var client = GetClient();
+        var client = GetClient(arnRegion);
         try
         {
-            Run(async ct =>
+            var deleted = Run(async ct =>
             {
                 var arn = await resolve(client, ct).ConfigureAwait(false);
                 await client.DeleteSignalingChannelAsync(arn, version, ct).ConfigureAwait(false);
-                return true;
+                return arn;
             });
+
+            // Lookups made with other settings (another -Region, keys, pacing) have their own clients and caches.
+            ClientPool.ForgetChannel(deleted);
         }
         catch (ArgumentException exception)
         {
-            WriteError(ErrorRecords.InvalidArgument(invalidInputErrorId, exception.Message, input));
+            WriteError(ErrorRecords.InvalidArgument(invalidInputErrorId, exception, input));
         }
         catch (Exception exception) when (exception is not PipelineStoppedException)
         {

@@ -9,6 +9,7 @@ internal static class ErrorIds
     // Arguments, checked before any request.
     public const string InvalidChannelArn = "InvalidChannelArn";
     public const string InvalidChannelName = "InvalidChannelName";
+    public const string InvalidCurrentVersion = "InvalidCurrentVersion";
     public const string InvalidRole = "InvalidRole";
     public const string InvalidProtocol = "InvalidProtocol";
     public const string DuplicateProtocol = "DuplicateProtocol";

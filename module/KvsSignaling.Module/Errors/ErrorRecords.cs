@@ -10,6 +10,34 @@ internal static class ErrorRecords
     public static ErrorRecord InvalidArgument(string errorId, string message, object? target) =>
         new(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
 
+    /// <summary>
+    /// An argument the core refused, with its message as a PowerShell user reads it. The id is the input's
+    /// (<paramref name="errorId"/>) unless the core named another argument as the bad one.
+    /// </summary>
+    public static ErrorRecord InvalidArgument(string errorId, ArgumentException exception, object? target) =>
+        InvalidArgument(exception.ParamName == "currentVersion" ? ErrorIds.InvalidCurrentVersion : errorId, MessageOf(exception), target);
+
+    /// <summary>A malformed ARN input; a bare word (no "arn:") is most likely a channel name given where an ARN goes.</summary>
+    public static ErrorRecord InvalidChannelArn(string value, ArgumentException exception)
+    {
+        var message = MessageOf(exception);
+        if (!value.StartsWith("arn:", StringComparison.OrdinalIgnoreCase) && value.IndexOf(':') < 0)
+        {
+            message += $" If '{value}' is a channel name, pass it with -ChannelName (or pipe objects with a ChannelName property).";
+        }
+
+        return InvalidArgument(ErrorIds.InvalidChannelArn, message, value);
+    }
+
+    /// <summary>An ArgumentException's message without the " (Parameter 'name')" that .NET appends, which names a .NET parameter, not a cmdlet's.</summary>
+    public static string MessageOf(ArgumentException exception)
+    {
+        var suffix = exception.ParamName is null ? null : $" (Parameter '{exception.ParamName}')";
+        return suffix is not null && exception.Message.EndsWith(suffix, StringComparison.Ordinal)
+            ? exception.Message.Substring(0, exception.Message.Length - suffix.Length)
+            : exception.Message;
+    }
+
     /// <summary>The record for a failed request on behalf of one input.</summary>
     public static ErrorRecord FromException(Exception exception, object? target)
     {

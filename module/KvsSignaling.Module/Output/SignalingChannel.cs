@@ -47,6 +47,9 @@ public sealed class SignalingChannel
     /// <summary>The channel's region.</summary>
     public string Region { get; }
 
+    /// <summary>The channel's ARN, so "$channel" can be passed wherever an ARN goes.</summary>
+    public override string ToString() => ChannelARN;
+
     internal PSObject ToPSObject()
     {
         var wrapped = new PSObject(this);

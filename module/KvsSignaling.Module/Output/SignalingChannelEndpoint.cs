@@ -21,7 +21,7 @@ public sealed class SignalingChannelEndpoint
         Wss = result.Wss;
         Https = result.Https;
         WebRtc = result.WebRtc;
-        Endpoints = result.Endpoints.Select(e => new SignalingEndpoint(e.Protocol.Value, e.Uri)).ToArray();
+        Endpoints = new SignalingEndpointList(result.Endpoints.Select(e => new SignalingEndpoint(e.Protocol.Value, e.Uri)).ToArray());
         RequestId = result.RequestId;
         FromCache = result.FromCache;
     }
@@ -47,14 +47,17 @@ public sealed class SignalingChannelEndpoint
     /// <summary>The WEBRTC endpoint, or null when WEBRTC was not asked for.</summary>
     public Uri? WebRtc { get; }
 
-    /// <summary>Every endpoint as the service listed it.</summary>
-    public SignalingEndpoint[] Endpoints { get; }
+    /// <summary>Every endpoint as the service listed it; as text (CSV, strings) "WSS wss://...; HTTPS https://...".</summary>
+    public SignalingEndpointList Endpoints { get; }
 
     /// <summary>The request id of the call that returned these endpoints.</summary>
     public string? RequestId { get; }
 
     /// <summary>True when the endpoints came from the session's cache rather than a new call.</summary>
     public bool FromCache { get; }
+
+    /// <summary>The channel, the role and the endpoints, e.g. "arn:aws:kinesisvideo:...:channel/cam-1/1 MASTER: WSS wss://...; HTTPS https://...".</summary>
+    public override string ToString() => $"{ChannelARN} {Role}: {Endpoints}";
 
     internal PSObject ToPSObject()
     {

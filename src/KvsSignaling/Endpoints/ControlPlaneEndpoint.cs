@@ -60,7 +60,7 @@ internal static class ControlPlaneEndpoint
         if (string.IsNullOrEmpty(region))
         {
             throw new ArgumentException(
-                "No region is configured: set KvsSignalingClientOptions.Region, the AWS_REGION or AWS_DEFAULT_REGION environment variable, or a region in the AWS profile.",
+                "No region is configured: set the Region option, the AWS_REGION or AWS_DEFAULT_REGION environment variable, or 'region' in the AWS profile (a custom endpoint needs the region too, to sign for).",
                 "options");
         }
 

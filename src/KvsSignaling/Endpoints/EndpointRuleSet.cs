@@ -21,6 +21,9 @@ internal sealed class EndpointRuleSet
     }
 
     /// <summary>The rule set and partitions shipped inside this assembly.</summary>
+    /// <summary>The partitions the rules resolve regions with.</summary>
+    public PartitionTable Partitions => _partitions;
+
     public static EndpointRuleSet Embedded { get; } = new(
         ReadResource("KvsSignaling.endpoint-rules.json"),
         PartitionTable.Parse(ReadResource("KvsSignaling.partitions.json")));

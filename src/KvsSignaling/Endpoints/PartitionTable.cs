@@ -32,6 +32,10 @@ internal sealed class PartitionTable
         }
     }
 
+    /// <summary>Every region the partitions list by name, without the "-global" pseudo regions.</summary>
+    public IEnumerable<string> RegionNames =>
+        _partitions.SelectMany(p => p.Regions.Keys).Where(r => !r.EndsWith("-global", StringComparison.Ordinal));
+
     /// <summary>Loads a table from partitions.json text.</summary>
     public static PartitionTable Parse(string json)
     {

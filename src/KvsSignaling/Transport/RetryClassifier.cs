@@ -20,6 +20,9 @@ internal static class RetryClassifier
 
     public static readonly IReadOnlyCollection<int> RetryableStatuses = new HashSet<int> { 429, 500, 502, 503, 504, 509 };
 
+    /// <summary>Whether an error code says the caller sent too fast.</summary>
+    public static bool IsThrottling(string? errorCode) => errorCode is not null && ThrottlingCodes.Contains(errorCode);
+
     public static bool IsRetryable(int statusCode, string? errorCode) =>
         (errorCode is not null && ThrottlingCodes.Contains(errorCode)) || RetryableStatuses.Contains(statusCode);
 

@@ -30,6 +30,10 @@ internal sealed class ServiceCaller : IDisposable
     private readonly int _maxBodyBytes;
     private readonly Action<KvsRequestTrace>? _trace;
     private readonly ConcurrentDictionary<string, Uri> _operationUris = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AdaptiveRateLimiter> _limiters = new(StringComparer.Ordinal);
+    private readonly bool _adaptive;
+    private readonly long _throttlingRetryLimitTicks;
+    private readonly EndpointCircuit _circuit;
 
     public ServiceCaller(HttpMessageHandler handler, Uri endpoint, string signingRegion, CredentialSource credentials, KvsSignalingClientOptions options)
     {
@@ -39,14 +43,21 @@ internal sealed class ServiceCaller : IDisposable
         _credentials = credentials;
         _pacer = new OperationPacer(options.MaxRequestsPerSecond);
         _backoff = new Backoff(options.RetryBaseDelay, options.RetryMaxDelay);
-        _maxAttempts = options.MaxAttempts;
+        var retry = RetrySettings.Resolve(options);
+        _maxAttempts = retry.MaxAttempts;
+        _adaptive = retry.Mode == RetryMode.Adaptive;
+        _throttlingRetryLimitTicks = (long)(options.ThrottlingRetryLimit.TotalSeconds * Stopwatch.Frequency);
+        _circuit = new EndpointCircuit(options.CircuitBreakerThreshold, options.CircuitBreakerDuration);
         _attemptTimeout = options.AttemptTimeout;
         _maxBodyBytes = options.MaxResponseBodyBytes;
         _trace = options.RequestTrace;
     }
 
-    /// <summary>The control-plane endpoint requests go to.</summary>
-    public Uri Endpoint => _endpoint;
+    /// <summary>The retry mode in force (from the options, the environment or the profile).</summary>
+    public RetryMode RetryMode => _adaptive ? RetryMode.Adaptive : RetryMode.Standard;
+
+    /// <summary>The attempts per call in force.</summary>
+    public int MaxAttempts => _maxAttempts;
 
     /// <summary>Obtains the current keys without sending anything, so a credential problem surfaces before any request.</summary>
     public Task ResolveCredentialsAsync(CancellationToken cancellationToken) => _credentials.GetAsync(null, cancellationToken);
@@ -55,131 +66,171 @@ internal sealed class ServiceCaller : IDisposable
     public async Task<ServiceResponse> SendAsync(string operation, string path, byte[] body, CancellationToken cancellationToken)
     {
         var uri = _operationUris.GetOrAdd(path, p => new Uri(_endpoint.AbsoluteUri.TrimEnd('/') + p, UriKind.Absolute));
+        var limiter = _adaptive ? _limiters.GetOrAdd(operation, _ => new AdaptiveRateLimiter()) : null;
         var attemptsAllowed = _maxAttempts;
         var skewCorrected = false;
+        var throttledSince = (long?)null;
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             await _pacer.WaitAsync(operation, cancellationToken).ConfigureAwait(false);
-            var credentials = await _credentials.GetAsync(operation, cancellationToken).ConfigureAwait(false);
-
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = JsonContentType;
-            request.Headers.ExpectContinue = false;
-            request.Headers.UserAgent.Add(UserAgent);
-            foreach (var header in RequestSigner.Sign(HttpMethod.Post, uri, SignedHeaders, body, credentials, _signingRegion, RequestSigner.ServiceName, _clock.UtcNow))
+            if (limiter is not null)
             {
-                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                await limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var credentials = await _credentials.GetAsync(operation, cancellationToken).ConfigureAwait(false);
+            if (_circuit.Refusal() is { } refusal)
+            {
+                Trace(operation, uri, attempt, null, null, "CircuitOpen", Stopwatch.GetTimestamp(), willRetry: false);
+                throw new KvsTransportException($"{operation} was not sent to {_endpoint}: {refusal}.", operation, null, null, attempt - 1);
             }
 
             var started = Stopwatch.GetTimestamp();
-            using var attemptCts = cancellationToken.CanBeCanceled
-                ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
-                : new CancellationTokenSource();
-            attemptCts.CancelAfter(_attemptTimeout);
-            HttpResponseMessage? response = null;
-            ReadOnlyMemory<byte> responseBody;
-            string? failure;
-            Exception? cause;
-            try
+            var outcome = await AttemptAsync(operation, uri, body, credentials, attempt, started, cancellationToken).ConfigureAwait(false);
+            if (outcome.Answered)
             {
-                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token).ConfigureAwait(false);
-                responseBody = await BoundedBody.ReadAsync(response.Content, _maxBodyBytes, attemptCts.Token).ConfigureAwait(false);
-                failure = null;
-                cause = null;
+                _circuit.Answered();
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            else
             {
-                response?.Dispose();
-                Trace(operation, uri, attempt, null, null, "Cancelled", started, willRetry: false);
-                throw new OperationCanceledException($"{operation} was cancelled.", cancellationToken);
-            }
-            catch (BodyTooLargeException e)
-            {
-                var status = (int?)response?.StatusCode;
-                var requestId = RequestIdOf(response);
-                response?.Dispose();
-                Trace(operation, uri, attempt, status, requestId, "ResponseTooLarge", started, willRetry: false);
-                throw new KvsTransportException($"{operation} failed: {e.Message} (HTTP {status}{RequestIdText(requestId)}).", operation, status, requestId, attempt, e);
-            }
-            catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
-            {
-                failure = e is OperationCanceledException ? "Timeout" : "ConnectionFailure";
-                cause = e;
-                responseBody = default;
+                _circuit.Failed(outcome.Result == AttemptResult.Timeout ? $"timed out after {_attemptTimeout.TotalSeconds:0.###} s" : "the connection failed");
             }
 
-            if (failure is not null)
+            var throttled = outcome.Result == AttemptResult.ErrorAnswer && RetryClassifier.IsThrottling(outcome.Error!.Code);
+            limiter?.Record(throttled);
+
+            switch (outcome.Result)
             {
-                var status = (int?)response?.StatusCode;
-                var requestId = RequestIdOf(response);
-                response?.Dispose();
-                var retry = attempt < attemptsAllowed;
-                Trace(operation, uri, attempt, status, requestId, failure, started, retry);
-                if (!retry)
-                {
-                    var what = failure == "Timeout"
-                        ? $"the attempt timed out after {_attemptTimeout.TotalSeconds:0.###} s"
-                        : (response is null ? "the connection failed" : "the response body was cut short");
-                    throw new KvsTransportException($"{operation} failed after {attempt} attempt(s): {what} ({cause!.GetType().Name}: {cause.Message}) calling {uri}{RequestIdText(requestId)}.", operation, status, requestId, attempt, cause);
-                }
+                case AttemptResult.Success:
+                    Trace(operation, uri, attempt, outcome.Status, outcome.RequestId, null, started, willRetry: false);
+                    return new ServiceResponse(outcome.Body, outcome.RequestId, outcome.Status!.Value);
 
-                await Task.Delay(_backoff.DelayBeforeRetry(attempt), cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            using (response)
-            {
-                var status = (int)response!.StatusCode;
-                var requestId = RequestIdOf(response);
-                if (status >= 200 && status < 300)
-                {
-                    Trace(operation, uri, attempt, status, requestId, null, started, willRetry: false);
-                    return new ServiceResponse(responseBody, requestId, status);
-                }
-
-                var error = ServiceError.Parse(HeaderOf(response, "x-amzn-ErrorType"), responseBody);
-                if (!skewCorrected && RetryClassifier.IsClockSkew(error.Code, error.Message) && response.Headers.Date is DateTimeOffset serverDate)
-                {
+                case AttemptResult.ErrorAnswer when !skewCorrected && RetryClassifier.IsClockSkew(outcome.Error!.Code, outcome.Error.Message) && outcome.ServerDate is { } serverDate:
                     // One extra attempt, signed with the service's clock; it does not use up a retry.
                     skewCorrected = true;
                     _clock.Correct(serverDate);
                     attemptsAllowed++;
-                    Trace(operation, uri, attempt, status, requestId, error.Code, started, willRetry: true);
+                    Trace(operation, uri, attempt, outcome.Status, outcome.RequestId, outcome.TraceCode, started, willRetry: true);
                     continue;
-                }
 
-                var retryable = RetryClassifier.IsRetryable(status, error.Code) && attempt < attemptsAllowed;
-                Trace(operation, uri, attempt, status, requestId, error.Code, started, retryable);
-                if (retryable)
-                {
-                    await Task.Delay(_backoff.DelayBeforeRetry(attempt), cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
+                case AttemptResult.ErrorAnswer when throttled && limiter is not null && attempt >= attemptsAllowed:
+                    // Adaptive mode: a throttled call waits for the adapted rate instead of failing, within its limit.
+                    throttledSince ??= started;
+                    if (Stopwatch.GetTimestamp() - throttledSince.Value < _throttlingRetryLimitTicks)
+                    {
+                        attemptsAllowed++;
+                    }
 
-                throw ToException(operation, status, response, requestId, error, responseBody, attempt);
+                    break;
             }
+
+            var retry = attempt < attemptsAllowed && (outcome.Result != AttemptResult.ErrorAnswer || RetryClassifier.IsRetryable(outcome.Status!.Value, outcome.Error!.Code));
+            Trace(operation, uri, attempt, outcome.Status, outcome.RequestId, outcome.TraceCode, started, retry);
+            if (!retry)
+            {
+                throw ToException(operation, uri, outcome, attempt);
+            }
+
+            await Task.Delay(_backoff.DelayBeforeRetry(Math.Min(attempt, _maxAttempts)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Signs and sends one attempt, bounded by the attempt timeout, and reads its whole answer.</summary>
+    private async Task<AttemptOutcome> AttemptAsync(string operation, Uri uri, byte[] body, Amazon.Runtime.ImmutableCredentials credentials, int attempt, long started, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri);
+        request.Content = new ByteArrayContent(body);
+        request.Content.Headers.ContentType = JsonContentType;
+        request.Headers.ExpectContinue = false;
+        request.Headers.UserAgent.Add(UserAgent);
+        foreach (var header in RequestSigner.Sign(HttpMethod.Post, uri, SignedHeaders, body, credentials, _signingRegion, RequestSigner.ServiceName, _clock.UtcNow))
+        {
+            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        using var attemptCts = cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+            : new CancellationTokenSource();
+        attemptCts.CancelAfter(_attemptTimeout);
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token).ConfigureAwait(false);
+            var responseBody = await BoundedBody.ReadAsync(response.Content, _maxBodyBytes, attemptCts.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            var requestId = RequestIdOf(response);
+            if (status >= 200 && status < 300)
+            {
+                return new AttemptOutcome(AttemptResult.Success, status, requestId, responseBody);
+            }
+
+            return new AttemptOutcome(AttemptResult.ErrorAnswer, status, requestId, responseBody)
+            {
+                Error = ServiceError.Parse(HeaderOf(response, "x-amzn-ErrorType"), responseBody),
+                ServerDate = response.Headers.Date,
+                ContentType = response.Content.Headers.ContentType?.MediaType,
+                ReasonPhrase = response.ReasonPhrase,
+            };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _circuit.Abandoned();
+            Trace(operation, uri, attempt, null, null, "Cancelled", started, willRetry: false);
+            throw new OperationCanceledException($"{operation} was cancelled.", cancellationToken);
+        }
+        catch (BodyTooLargeException e)
+        {
+            var status = (int?)response?.StatusCode;
+            var requestId = RequestIdOf(response);
+            _circuit.Answered();
+            Trace(operation, uri, attempt, status, requestId, "ResponseTooLarge", started, willRetry: false);
+            throw new KvsTransportException($"{operation} failed: {e.Message} (HTTP {status}{RequestIdText(requestId)}).", operation, status, requestId, attempt, e);
+        }
+        catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
+        {
+            return new AttemptOutcome(e is OperationCanceledException ? AttemptResult.Timeout : AttemptResult.ConnectionFailure, (int?)response?.StatusCode, RequestIdOf(response), default)
+            {
+                Cause = e,
+            };
+        }
+        finally
+        {
+            response?.Dispose();
+        }
+    }
+
+    /// <summary>The one place a failed call's message is worded.</summary>
+    private KvsSignalingException ToException(string operation, Uri uri, AttemptOutcome outcome, int attempts)
+    {
+        var requestId = outcome.RequestId;
+        var after = attempts > 1 ? $" after {attempts} attempts" : string.Empty;
+        switch (outcome.Result)
+        {
+            case AttemptResult.Timeout or AttemptResult.ConnectionFailure:
+                var what = outcome.Result == AttemptResult.Timeout
+                    ? $"the attempt timed out after {_attemptTimeout.TotalSeconds:0.###} s"
+                    : (outcome.Status is null ? "the connection failed" : "the response body was cut short");
+                return new KvsTransportException(
+                    $"{operation} failed after {attempts} attempt(s): {what} ({outcome.Cause!.GetType().Name}: {outcome.Cause.Message}) calling {uri}{RequestIdText(requestId)}.",
+                    operation, outcome.Status, requestId, attempts, outcome.Cause);
+
+            case AttemptResult.ErrorAnswer when outcome.Error!.Code is { } code:
+                var text = $"{operation} failed: {code} (HTTP {outcome.Status})" + (outcome.Error.Message is null ? string.Empty : ": " + outcome.Error.Message)
+                    + RequestIdText(requestId) + after + ".";
+                return new KvsServiceException(text, operation, code, outcome.Error.Message, outcome.Status!.Value, requestId, attempts);
+
+            default:
+                var shape = outcome.Body.IsEmpty
+                    ? "an empty body"
+                    : (outcome.Error!.BodyIsJson ? "a JSON body without an error code" : $"a non-JSON body ({outcome.ContentType ?? "no content type"}, {outcome.Body.Length} bytes)");
+                return new KvsTransportException(
+                    $"{operation} failed: HTTP {outcome.Status} {outcome.ReasonPhrase} with {shape}, so no service error code{RequestIdText(requestId)}{after}.",
+                    operation, outcome.Status, requestId, attempts);
         }
     }
 
     public void Dispose() => _http.Dispose();
-
-    private static KvsSignalingException ToException(string operation, int status, HttpResponseMessage response, string? requestId, ServiceError error, ReadOnlyMemory<byte> body, int attempts)
-    {
-        if (error.Code is not null)
-        {
-            var text = $"{operation} failed: {error.Code} (HTTP {status})" + (error.Message is null ? string.Empty : ": " + error.Message)
-                + RequestIdText(requestId) + (attempts > 1 ? $" after {attempts} attempts" : string.Empty) + ".";
-            return new KvsServiceException(text, operation, error.Code, error.Message, status, requestId, attempts);
-        }
-
-        var contentType = response.Content.Headers.ContentType?.MediaType ?? "no content type";
-        var shape = body.IsEmpty ? "an empty body" : (error.BodyIsJson ? "a JSON body without an error code" : $"a non-JSON body ({contentType}, {body.Length} bytes)");
-        return new KvsTransportException(
-            $"{operation} failed: HTTP {status} {response.ReasonPhrase} with {shape}, so no service error code{RequestIdText(requestId)}" + (attempts > 1 ? $" after {attempts} attempts" : string.Empty) + ".",
-            operation, status, requestId, attempts);
-    }
 
     private static string RequestIdText(string? requestId) => requestId is null ? string.Empty : $" (request id {requestId})";
 

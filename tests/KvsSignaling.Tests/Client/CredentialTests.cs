@@ -70,6 +70,7 @@ public sealed class CredentialTests
                 EndpointUrl = server.Url,
                 ProfileName = "no-such-profile",
                 ProfilesLocation = file,
+                Region = "us-west-2",
                 EnvironmentVariable = _ => null,
             });
 
@@ -86,15 +87,16 @@ public sealed class CredentialTests
     }
 
     [Fact]
-    public async Task A_custom_endpoint_without_a_region_signs_for_us_east_1()
+    public async Task A_custom_endpoint_without_a_region_is_refused_naming_where_a_region_comes_from()
     {
+        // The AWS CLI and SDKs refuse it too: signing for a stand-in region would only move the error to the service.
         await using var server = new LoopbackServer((_, _) => Reply.Endpoints(("WSS", "wss://m.example")));
-        using var client = TestClients.Create(server, o => o.Region = null);
 
-        await client.GetSignalingChannelEndpointAsync(TestClients.Arn, ChannelRole.Master);
+        var error = Assert.Throws<ArgumentException>(() => TestClients.Create(server, o => o.Region = null));
 
-        Assert.Equal("us-east-1", client.Region);
-        Assert.Contains("/us-east-1/kinesisvideo/aws4_request", server.Requests[0].Header("Authorization"), StringComparison.Ordinal);
+        Assert.Contains("No region is configured", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AWS_REGION", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, server.Count);
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public sealed class PacingAndTraceTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(11)]
+    [InlineData(51)]
     public void Bad_options_are_rejected_by_name(int maxAttempts)
     {
         var error = Assert.Throws<ArgumentException>(() => new KvsSignalingClient(new KvsSignalingClientOptions { MaxAttempts = maxAttempts, Region = "us-west-2", EnvironmentVariable = _ => null }));

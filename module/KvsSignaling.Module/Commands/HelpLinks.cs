@@ -1,0 +1,15 @@
+namespace KvsSignaling.PowerShell.Commands;
+
+/// <summary>Each cmdlet's online help (Get-Help -Online): its section of docs/module.md in the repository.</summary>
+internal static partial class HelpLinks
+{
+    public const string Module = DocumentationRoot + "docs/module.md";
+
+    public const string GetKvsSignalingChannelEndpoint = Module + "#get-kvssignalingchannelendpoint";
+
+    public const string GetKvsSignalingChannel = Module + "#get-kvssignalingchannel";
+
+    public const string NewKvsSignalingChannel = Module + "#new-kvssignalingchannel";
+
+    public const string RemoveKvsSignalingChannel = Module + "#remove-kvssignalingchannel";
+}
