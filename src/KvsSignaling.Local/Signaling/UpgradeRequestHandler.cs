@@ -56,16 +56,16 @@ internal sealed class UpgradeRequestHandler(
             var caller = verifier.Verify(request, query);
             (channel, clientId) = Admit(caller, query, endpointId, role);
             quotas?.Check(operation, caller.AccountId, channel.ChannelARN);
-            if (!context.WebSockets.IsWebSocketRequest)
-            {
-                throw new ServiceErrorException(ServiceError.InvalidArgument(
-                    $"This is a WSS endpoint: {operation} needs a WebSocket upgrade (Connection: Upgrade, Upgrade: websocket)."));
-            }
-
             if (role == SignalingRole.Viewer && !hub.Peers(channel.ChannelARN).HasRoomFor(clientId!, limits.MaxViewers))
             {
                 throw new ServiceErrorException(ServiceError.ClientLimitExceeded(
                     $"Channel '{channel.ChannelName}' already has the {limits.MaxViewers} viewers allowed."));
+            }
+
+            if (!context.WebSockets.IsWebSocketRequest)
+            {
+                throw new ServiceErrorException(ServiceError.InvalidArgument(
+                    $"This is a WSS endpoint: {operation} needs a WebSocket upgrade (Connection: Upgrade, Upgrade: websocket)."));
             }
         }
         catch (ServiceErrorException e)

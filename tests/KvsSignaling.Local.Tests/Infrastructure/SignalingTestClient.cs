@@ -104,6 +104,8 @@ internal sealed class SignalingTestClient : IAsyncDisposable
                 var result = await Socket.ReceiveAsync(buffer, timeout.Token);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    // Answer the close frame, as browsers and the SDKs do, so the handshake completes.
+                    await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, timeout.Token);
                     return (null, result.CloseStatus, result.CloseStatusDescription);
                 }
 
