@@ -24,15 +24,22 @@ internal sealed class SignalingSetup : IAsyncDisposable
 
     public string ViewerEndpoint { get; }
 
-    public TestPresigner Presigner { get; init; } = new();
+    public TestPresigner Presigner { get; private init; } = new();
 
-    public static async Task<SignalingSetup> StartAsync(KvsLocalOptions? options = null, string channelName = "signaling", HttpClient? http = null)
+    /// <summary>Starts kvs-local and creates the channel; <paramref name="presigner"/> also signs the control-plane calls with its key.</summary>
+    public static async Task<SignalingSetup> StartAsync(KvsLocalOptions? options = null, string channelName = "signaling", HttpClient? http = null, TestPresigner? presigner = null)
     {
         var server = await KvsLocalServer.StartAsync(options);
-        var client = http is null ? new KvsTestClient(server.BaseUrl) : new KvsTestClient(server.BaseUrl) { HttpClient = http };
+        var client = new KvsTestClient(server.BaseUrl)
+        {
+            HttpClient = http ?? KvsTestClient.DefaultHttpClient,
+            AccessKeyId = presigner?.AccessKeyId ?? KvsLocalCredential.DefaultAccessKeyId,
+            SecretAccessKey = presigner?.SecretAccessKey ?? KvsLocalCredential.DefaultSecretAccessKey,
+            SessionToken = presigner?.SessionToken,
+        };
         var arn = await client.CreateChannelAsync(channelName);
         var (master, viewer) = await WssEndpointsAsync(client, arn);
-        return new SignalingSetup(server, client, arn, master, viewer);
+        return new SignalingSetup(server, client, arn, master, viewer) { Presigner = presigner ?? new TestPresigner() };
     }
 
     public static async Task<(string Master, string Viewer)> WssEndpointsAsync(KvsTestClient client, string arn) =>
