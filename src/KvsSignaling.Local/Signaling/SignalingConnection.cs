@@ -127,6 +127,7 @@ internal sealed class SignalingConnection
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
         {
+            // Invalid UTF-8 and protocol errors land here too: the WebSocket layer has already aborted the socket.
             Abort();
         }
 

@@ -24,6 +24,24 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public async Task Invalid_UTF8_in_a_text_frame_drops_only_that_connection()
+    {
+        await using var setup = await SignalingSetup.StartAsync();
+        await using var master = await setup.ConnectMasterAsync();
+        await using var broken = await setup.ConnectViewerAsync("broken");
+        await using var other = await setup.ConnectViewerAsync("other");
+
+        await broken.SendBytesAsync([0x7B, 0xC3, 0x28, 0xFF, 0x7D], WebSocketMessageType.Text);
+        var (status, _, skipped) = await broken.ReceiveCloseAsync();
+        await other.SendAsync(Message("SDP_OFFER", "still-relayed"));
+
+        // The WebSocket layer sends 1007 and aborts at once, so the client may see the status or only the reset.
+        Assert.True(status is null or WebSocketCloseStatus.InvalidPayloadData, $"closed with {status}");
+        Assert.Empty(skipped);
+        Assert.Equal("still-relayed", PayloadText(await master.ReceiveAsync()));
+    }
+
+    [Fact]
     public async Task A_message_of_exactly_the_frame_limit_is_read()
     {
         await using var setup = await SignalingSetup.StartAsync(new KvsLocalOptions { MaxFrameBytes = 4096 });

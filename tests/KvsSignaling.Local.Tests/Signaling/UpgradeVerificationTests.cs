@@ -262,6 +262,25 @@ public sealed class UpgradeVerificationTests
         Assert.Empty(setup.Server.Admin.Connections);
     }
 
+    [Fact]
+    public async Task In_the_aws_style_the_WSS_endpoint_is_found_by_its_host_as_signed()
+    {
+        await using var setup = await SignalingSetup.StartAsync(new KvsLocalOptions { EndpointStyle = EndpointStyle.Aws });
+        var signed = setup.ViewerUrl("viewer-1");
+        var local = new Uri(setup.Server.BaseUrl, signed.PathAndQuery);
+        using var request = new HttpRequestMessage(HttpMethod.Get, local);
+        request.Headers.Host = signed.Host;
+
+        var response = await SendAsync(request);
+        await using var viewer = await SignalingTestClient.ConnectAsync(
+            new Uri($"ws://{setup.Server.BaseUrl.Authority}{signed.PathAndQuery}"), options => options.SetRequestHeader("Host", signed.Host));
+
+        Assert.Matches(@"^wss://v-[0-9a-f]{8}\.kinesisvideo\.us-west-2\.amazonaws\.com$", setup.ViewerEndpoint);
+        AuthenticationTests.AssertError(response, HttpStatusCode.BadRequest, "InvalidArgumentException");
+        Assert.Contains("WebSocket upgrade", response.Message);
+        Assert.Equal(WebSocketState.Open, viewer.Socket.State);
+    }
+
     internal static async Task<KvsResponse> GetAsync(Uri url)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
