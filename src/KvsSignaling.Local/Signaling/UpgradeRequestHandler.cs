@@ -76,7 +76,18 @@ internal sealed class UpgradeRequestHandler(
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        WebSocket socket;
+        try
+        {
+            socket = await context.WebSockets.AcceptWebSocketAsync();
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException)
+        {
+            // The client went away during the handshake; nothing joined, nothing to answer.
+            return;
+        }
+
+        using var accepted = socket;
         var connection = new SignalingConnection(hub.NextId(), channel, role, clientId, socket, limits, time, messageQuotas ? new MessageQuotas(time) : null)
         {
             OnGoAway = () => relay.Count(ServiceMessages.GoAway),
