@@ -6,7 +6,8 @@ using KvsSignaling.Local.Signaling;
 namespace KvsSignaling.Local.Admin;
 
 /// <summary>
-/// Test controls of a running server: request counts, injected faults, media-ingestion flags and a reset.
+/// Test controls of a running server: request counts, injected faults, media-ingestion flags, signaling
+/// connections (list, close, notices, message counts) and a reset.
 /// The same controls are served over HTTP under /_kvs-local/ for out-of-process callers.
 /// </summary>
 public sealed class KvsLocalAdmin
