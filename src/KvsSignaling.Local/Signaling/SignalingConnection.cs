@@ -76,7 +76,8 @@ internal sealed class SignalingConnection
 
         if (!IsClosing)
         {
-            Abort();
+            // Senders call this under their channel's lock; aborting runs the socket's callbacks, so not here.
+            ThreadPool.UnsafeQueueUserWorkItem(connection => connection.Abort(), this, preferLocal: false);
         }
 
         return false;

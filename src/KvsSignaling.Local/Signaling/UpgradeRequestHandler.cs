@@ -75,6 +75,11 @@ internal sealed class UpgradeRequestHandler(
             await ResponseWriter.WriteErrorAsync(context, e.Error, null, errorTypeSuffix);
             return;
         }
+        catch (Exception) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
+        {
+            await ResponseWriter.WriteErrorAsync(context, ServiceError.InternalFailure(), null, errorTypeSuffix);
+            return;
+        }
 
         WebSocket socket;
         try
