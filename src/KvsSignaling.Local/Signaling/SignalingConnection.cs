@@ -223,24 +223,25 @@ internal sealed class SignalingConnection
                 var now = _time.GetTimestamp();
                 var age = _time.GetElapsedTime(start, now);
                 var idle = _time.GetElapsedTime(Volatile.Read(ref _lastFrame), now);
-                if (age >= _limits.MaxDuration)
-                {
-                    Close(WebSocketCloseStatus.NormalClosure, "The connection reached its maximum duration.");
-                    return;
-                }
-
-                if (idle >= _limits.IdleTimeout)
+                if (idle >= _limits.IdleTimeout && age < _limits.MaxDuration)
                 {
                     Close(WebSocketCloseStatus.NormalClosure, "The connection was idle too long.");
                     return;
                 }
 
+                // GO_AWAY always comes before the close at the maximum age, even when this wakes up late.
                 var goAwayAt = _limits.MaxDuration - _limits.GoAwayGrace;
                 if (!goAwaySent && age >= goAwayAt)
                 {
                     goAwaySent = true;
                     OnGoAway?.Invoke();
                     TrySend(ServiceMessages.Notice(ServiceMessages.GoAway));
+                }
+
+                if (age >= _limits.MaxDuration)
+                {
+                    Close(WebSocketCloseStatus.NormalClosure, "The connection reached its maximum duration.");
+                    return;
                 }
 
                 var next = Min(_limits.MaxDuration - age, _limits.IdleTimeout - idle);
