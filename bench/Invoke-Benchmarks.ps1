@@ -15,8 +15,8 @@
 [CmdletBinding()]
 param(
     [ValidateSet('Full', 'Smoke')] [string] $Size = 'Full',
-    # Startup, Throughput, Quota, Cache, Memory, Analyzer (the default set) and Soak; commas also separate names.
-    [string[]] $Name = @('Startup', 'Throughput', 'Quota', 'Cache', 'Memory', 'Analyzer'),
+    # Startup, Throughput, Quota, Cache, Memory, Analyzer, Signaling (the default set) and Soak; commas also separate names.
+    [string[]] $Name = @('Startup', 'Throughput', 'Quota', 'Cache', 'Memory', 'Analyzer', 'Signaling'),
     [ValidateRange(1, 1440)] [int] $Minutes = 10,
     [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release',
     # Where the table (Markdown) and the raw figures (JSON) are written besides the console.
@@ -26,7 +26,7 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 . (Join-Path $PSScriptRoot 'scripts/BenchRuntime.ps1')
 
-$known = 'Startup', 'Throughput', 'Quota', 'Cache', 'Memory', 'Analyzer', 'Soak'
+$known = 'Startup', 'Throughput', 'Quota', 'Cache', 'Memory', 'Analyzer', 'Signaling', 'Soak'
 $Name = @($Name | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
 foreach ($entry in $Name) {
     if ($entry -notin $known) { throw "Unknown benchmark '$entry'. Benchmarks: $($known -join ', ')." }
@@ -40,10 +40,10 @@ New-Item -ItemType Directory -Force -Path $work | Out-Null
 $smoke = $Size -eq 'Smoke'
 $plan = if ($smoke) {
     @{ StartupRuns = 1; Channels = 20; Reps = 1; CliSample = 2; QuotaLookups = 60; MemoryChannels = 200; MemoryReps = 1
-        AnalyzerFiles = 20; AnalyzerReps = 1; Warmup = 5 }
+        AnalyzerFiles = 20; AnalyzerReps = 1; Warmup = 5; SignalingSeconds = 1 }
 } else {
     @{ StartupRuns = 10; Channels = 2000; Reps = 5; CliSample = 50; QuotaLookups = 3000; MemoryChannels = 20000; MemoryReps = 3
-        AnalyzerFiles = 2000; AnalyzerReps = 5; Warmup = 50 }
+        AnalyzerFiles = 2000; AnalyzerReps = 5; Warmup = 50; SignalingSeconds = 10 }
 }
 $concurrency = 8
 
@@ -276,6 +276,20 @@ function Measure-Analyzer {
     $rows.Add((New-BenchRow $label 'build without analyzer' $without 's' $plan.AnalyzerReps 'baseline'))
     $rows.Add((New-BenchRow $label 'build with analyzer' $with 's' $plan.AnalyzerReps ('{0:F3}×' -f ($with / $without)) '≤ 1.03×' (Test-Target ($with / $without) 1.03 -AtMost)))
     $rows.Add((New-BenchRow $label 'analyzer time (ReportAnalyzer)' (Get-Median $analyzerSeconds) 's' $plan.AnalyzerReps '' 'report'))
+}
+
+function Measure-Signaling {
+    # In-process kvs-local (quotas off) and a bare Kestrel WebSocket echo, alternating inside one kvs-bench run.
+    $run = Invoke-BenchProcess dotnet @($benchDll, 'signaling', '--seconds', $plan.SignalingSeconds, '--reps', $plan.Reps, '--window', 8) -TimeoutSeconds 900
+    $result = Read-BenchJson $run 'signaling'
+    $raw.Signaling = $result
+    $kvs = $result.'kvs-local'; $floor = $result.floor
+    $rate = Get-Median $kvs.rates; $floorRate = Get-Median $floor.rates
+    $label = 'Signaling (1 master + 10 viewers, 8 messages in flight each, quotas off)'
+    $rows.Add((New-BenchRow $label 'floor: bare Kestrel WebSocket echo, 11 clients' $floorRate 'messages/s' $plan.Reps 'baseline'))
+    $rows.Add((New-BenchRow $label 'kvs-local relayed' $rate 'messages/s' $plan.Reps ('{0:F2} of floor' -f ($rate / $floorRate)) '≥ 20,000/s and ≥ 0.5× floor' $(if ($rate -ge 20000 -and $rate / $floorRate -ge 0.5) { 'yes' } else { 'NO' })))
+    $rows.Add((New-BenchRow $label 'kvs-local p50 send→receive' (Get-Median $kvs.p50Ms) 'ms' $plan.Reps ('floor {0:F3} ms' -f (Get-Median $floor.p50Ms)) 'report'))
+    $rows.Add((New-BenchRow $label 'kvs-local p99 send→receive' (Get-Median $kvs.p99Ms) 'ms' $plan.Reps ('floor {0:F3} ms' -f (Get-Median $floor.p99Ms)) '< 5 ms' (Test-Target (Get-Median $kvs.p99Ms) 5 -AtMost)))
 }
 
 function Measure-Soak {

@@ -4,7 +4,7 @@ using KvsSignaling.Bench;
 // kvs-bench <command> --option value ...: the .NET side of bench/Invoke-Benchmarks.ps1.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: kvs-bench seed|raw|core|soak|gen-analyzer-project --option value ...");
+    Console.Error.WriteLine("usage: kvs-bench seed|raw|core|soak|signaling|gen-analyzer-project --option value ...");
     return 2;
 }
 
@@ -36,11 +36,13 @@ try
 
         case "soak":
             return await SoakRun.RunAsync(options);
+        case "signaling":
+            return await SignalingRun.RunAsync(options);
         case "gen-analyzer-project":
             AnalyzerProjectGenerator.Run(options);
             return 0;
         default:
-            Console.Error.WriteLine($"Unknown command '{args[0]}': seed, raw, core, soak or gen-analyzer-project.");
+            Console.Error.WriteLine($"Unknown command '{args[0]}': seed, raw, core, soak, signaling or gen-analyzer-project.");
             return 2;
     }
 }

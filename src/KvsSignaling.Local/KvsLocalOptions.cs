@@ -1,5 +1,6 @@
 using KvsSignaling.Local.Faults;
 using KvsSignaling.Local.Quotas;
+using Microsoft.Extensions.Logging;
 
 namespace KvsSignaling.Local;
 
@@ -54,6 +55,36 @@ public sealed class KvsLocalOptions
     /// as the service sometimes sends it, so clients can be tested on parsing it.
     /// </summary>
     public bool ErrorTypeSuffix { get; init; }
+
+    /// <summary>Viewers one channel may have connected at once; the service allows 10.</summary>
+    public int MaxViewers { get; init; } = 10;
+
+    /// <summary>How long a signaling connection may last before kvs-local closes it; the service's is 1 hour.</summary>
+    public TimeSpan ConnectionMaxDuration { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long before <see cref="ConnectionMaxDuration"/> a connection gets GO_AWAY; the service gives one minute.</summary>
+    public TimeSpan GoAwayGracePeriod { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a signaling connection may go without a message from its client; the service's is 10 minutes.</summary>
+    public TimeSpan ConnectionIdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The largest WebSocket message a client may send; a larger one closes its connection with 1009 (message too big).</summary>
+    public int MaxFrameBytes { get; init; } = 64 * 1024;
+
+    /// <summary>Messages kvs-local keeps queued for a client that does not read them; one more closes that connection.</summary>
+    public int SendQueueCapacity { get; init; } = 256;
+
+    /// <summary>Serve HTTPS and WSS with a self-signed certificate (written to <see cref="TlsCertificatePath"/>) instead of HTTP and WS.</summary>
+    public bool Tls { get; init; }
+
+    /// <summary>Where <see cref="Tls"/> writes the certificate (PEM) for clients to trust; null for a new file in the temporary folder.</summary>
+    public string? TlsCertificatePath { get; init; }
+
+    /// <summary>
+    /// Receives kvs-local's own log (signaling connections opened, refused by error type, closed) and the
+    /// framework's warnings; null logs nothing. Request URLs, which carry signatures, are never logged.
+    /// </summary>
+    public ILoggerProvider? LoggerProvider { get; init; }
 
     /// <summary>The clock used for signature timestamps, token expiry, quotas and creation times.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

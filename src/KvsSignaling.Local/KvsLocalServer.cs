@@ -8,6 +8,7 @@ using KvsSignaling.Local.Hosting;
 using KvsSignaling.Local.Model;
 using KvsSignaling.Local.Operations;
 using KvsSignaling.Local.Quotas;
+using KvsSignaling.Local.Signaling;
 using KvsSignaling.Local.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,6 +18,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KvsSignaling.Local;
 
@@ -36,15 +39,19 @@ public sealed class KvsLocalServer : IAsyncDisposable
     private readonly WebApplication _app;
     private int _disposed;
 
-    private KvsLocalServer(WebApplication app, Uri baseUrl, KvsLocalAdmin admin)
+    private KvsLocalServer(WebApplication app, Uri baseUrl, KvsLocalAdmin admin, string? tlsCertificatePath)
     {
         _app = app;
         BaseUrl = baseUrl;
         Admin = admin;
+        TlsCertificatePath = tlsCertificatePath;
     }
 
-    /// <summary>The server's base URL, e.g. http://127.0.0.1:54321/ (the control-plane endpoint to give a client).</summary>
+    /// <summary>The server's base URL, e.g. http://127.0.0.1:54321/ (https:// with TLS; the control-plane endpoint to give a client).</summary>
     public Uri BaseUrl { get; }
+
+    /// <summary>With <see cref="KvsLocalOptions.Tls"/>, the PEM file of the server's self-signed certificate; otherwise null.</summary>
+    public string? TlsCertificatePath { get; }
 
     /// <summary>Request counts, fault injection, media-ingestion flags and reset.</summary>
     public KvsLocalAdmin Admin { get; }
@@ -73,6 +80,8 @@ public sealed class KvsLocalServer : IAsyncDisposable
             fault.Validate();
         }
 
+        var limits = Limits(options);
+
         var time = options.TimeProvider;
         var stateFile = options.StateFilePath is null ? null : new StateFile(options.StateFilePath);
         var store = new ChannelStore(time, stateFile is null ? null : stateFile.Save, stateFile?.Load() ?? []);
@@ -84,9 +93,12 @@ public sealed class KvsLocalServer : IAsyncDisposable
 
         var counter = new RequestCounter();
         var quotas = options.QuotasEnabled ? new QuotaGate(EffectiveQuotas(options), time) : null;
-        var admin = new KvsLocalAdmin(store, faults, counter, quotas);
+        var hub = new SignalingHub(time);
+        var messageCounter = new RequestCounter();
+        var relay = new SignalingRelay(hub, faults, messageCounter);
+        var admin = new KvsLocalAdmin(store, faults, counter, quotas, hub, relay, messageCounter);
         Uri? baseUrl = null;
-        var endpoints = new EndpointFactory(options.EndpointStyle, () => baseUrl!);
+        var endpoints = new EndpointFactory(options.EndpointStyle, () => baseUrl!, options.Tls);
         var operations = new IOperation[]
         {
             new CreateSignalingChannelOperation(store, region => options.ChannelLimit ?? DefaultChannelLimit(region)),
@@ -99,30 +111,61 @@ public sealed class KvsLocalServer : IAsyncDisposable
             new DescribeMediaStorageConfigurationOperation(store),
             new GetIceServerConfigOperation(store, endpoints, time),
         }.ToDictionary(o => o.Name, StringComparer.Ordinal);
+        var credentials = Credentials(options);
+        var errorTypeSuffix = options.ErrorTypeSuffix ? "http://internal.amazon.com/coral/com.amazonaws.kinesisvideo.v20170930/" : null;
+        var loggerFactory = options.LoggerProvider is null ? NullLoggerFactory.Instance : (ILoggerFactory)new LoggerFactory([options.LoggerProvider]);
+        var upgrades = new UpgradeRequestHandler(
+            new PresignedUrlVerifier(credentials, time), store, hub, relay, quotas, options.QuotasEnabled, faults, counter, limits, time,
+            errorTypeSuffix, loggerFactory.CreateLogger("KvsSignaling.Local.Signaling"));
         var service = new ServiceRequestHandler(
             new OperationRouter(EndpointFactory.LocalPathPrefix),
             operations,
-            new SigV4Verifier(Credentials(options), time),
+            new SigV4Verifier(credentials, time),
             quotas,
             faults,
             counter,
-            options.ErrorTypeSuffix ? "http://internal.amazon.com/coral/com.amazonaws.kinesisvideo.v20170930/" : null);
+            errorTypeSuffix);
         var adminHandler = new AdminRequestHandler(admin);
+
+        var certificate = options.Tls ? SelfSignedCertificate.Create(address, time) : null;
+        var certificatePath = certificate is null ? null : options.TlsCertificatePath ?? Path.Combine(Path.GetTempPath(), $"kvs-local-{Guid.NewGuid():N}.pem");
+        if (certificate is not null)
+        {
+            SelfSignedCertificate.WritePem(certificate, certificatePath!);
+        }
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
+        if (options.LoggerProvider is not null)
+        {
+            // The framework's request log would print request URLs, and presigned URLs carry signatures and tokens.
+            builder.Logging.AddProvider(options.LoggerProvider).SetMinimumLevel(LogLevel.Trace).AddFilter("Microsoft", LogLevel.Warning);
+        }
+
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(address, options.Port);
+            kestrel.Listen(address, options.Port, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
         });
         var app = builder.Build();
+        app.UseWebSockets();
         app.Run(context =>
         {
             // Every answer, including admin answers and errors, carries a request id.
             context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
-            return context.Request.Path.StartsWithSegments(AdminRequestHandler.Prefix, StringComparison.Ordinal)
-                ? adminHandler.HandleAsync(context)
+            if (context.Request.Path.StartsWithSegments(AdminRequestHandler.Prefix, StringComparison.Ordinal))
+            {
+                return adminHandler.HandleAsync(context);
+            }
+
+            return SignalingEndpoint.Resolve(context.Request) is { } endpointId
+                ? upgrades.HandleAsync(context, endpointId)
                 : service.HandleAsync(context);
         });
 
@@ -138,7 +181,7 @@ public sealed class KvsLocalServer : IAsyncDisposable
 
         var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         baseUrl = new Uri(bound.EndsWith('/') ? bound : bound + "/");
-        return new KvsLocalServer(app, baseUrl, admin);
+        return new KvsLocalServer(app, baseUrl, admin, certificatePath);
     }
 
     /// <summary>Stops accepting requests, lets requests in flight finish (up to 5 seconds), and releases the port. Safe to call twice.</summary>
@@ -148,6 +191,9 @@ public sealed class KvsLocalServer : IAsyncDisposable
         {
             return;
         }
+
+        // Open WebSockets would otherwise hold the stop for its whole timeout.
+        Admin.CloseAllConnections();
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(timeout.Token);
@@ -167,15 +213,47 @@ public sealed class KvsLocalServer : IAsyncDisposable
         var quotas = new Dictionary<string, OperationQuota>(OperationQuota.ServiceDefaults, StringComparer.Ordinal);
         foreach (var (operation, quota) in options.QuotaOverrides)
         {
-            if (!ServiceModel.Instance.Operations.ContainsKey(operation) && !ServiceModel.Signaling.Operations.ContainsKey(operation))
+            if (!ServiceModel.Instance.Operations.ContainsKey(operation) && !ServiceModel.Signaling.Operations.ContainsKey(operation)
+                && !OperationQuota.ServiceDefaults.ContainsKey(operation))
             {
-                throw new ArgumentException($"Quota override names '{operation}', which is not an operation of the service models.", nameof(options));
+                throw new ArgumentException($"Quota override names '{operation}', which is not an operation of the service models, ConnectAsMaster or ConnectAsViewer.", nameof(options));
             }
 
             quotas[operation] = quota;
         }
 
         return quotas;
+    }
+
+    private static SignalingLimits Limits(KvsLocalOptions options)
+    {
+        if (options.MaxViewers is < 1 or > 10_000)
+        {
+            throw new ArgumentException($"MaxViewers {options.MaxViewers} is not allowed: use 1 to 10000.", nameof(options));
+        }
+
+        if (options.ConnectionMaxDuration <= TimeSpan.Zero || options.ConnectionIdleTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("ConnectionMaxDuration and ConnectionIdleTimeout must be longer than zero.", nameof(options));
+        }
+
+        if (options.GoAwayGracePeriod < TimeSpan.Zero || options.GoAwayGracePeriod > options.ConnectionMaxDuration)
+        {
+            throw new ArgumentException($"GoAwayGracePeriod {options.GoAwayGracePeriod} is not allowed: use zero up to ConnectionMaxDuration.", nameof(options));
+        }
+
+        if (options.MaxFrameBytes is < 1024 or > 16 * 1024 * 1024)
+        {
+            throw new ArgumentException($"MaxFrameBytes {options.MaxFrameBytes} is not allowed: use 1024 to 16777216.", nameof(options));
+        }
+
+        if (options.SendQueueCapacity is < 1 or > 100_000)
+        {
+            throw new ArgumentException($"SendQueueCapacity {options.SendQueueCapacity} is not allowed: use 1 to 100000.", nameof(options));
+        }
+
+        return new SignalingLimits(options.MaxViewers, options.ConnectionMaxDuration, options.GoAwayGracePeriod, options.ConnectionIdleTimeout,
+            options.MaxFrameBytes, options.SendQueueCapacity, TimeSpan.FromSeconds(5));
     }
 
     private static int DefaultChannelLimit(string region) => region is "us-east-1" or "us-west-2" ? 10_000 : 5_000;

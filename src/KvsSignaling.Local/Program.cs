@@ -49,6 +49,11 @@ internal static class Program
         {
             // Scripts wait for exactly this line; it is the only line kvs-local writes to stdout.
             Console.WriteLine($"kvs-local listening on {server.BaseUrl.GetLeftPart(UriPartial.Authority)}");
+            if (server.TlsCertificatePath is not null)
+            {
+                await Console.Error.WriteLineAsync($"kvs-local certificate (PEM, trust it for TLS): {server.TlsCertificatePath}");
+            }
+
             await stop.Task;
             await server.DisposeAsync();
         }

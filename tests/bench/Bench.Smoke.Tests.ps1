@@ -6,7 +6,7 @@ BeforeAll {
     $script:OutputDirectory = Join-Path $TestDrive 'bench'
     $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($arg in (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-File', (Join-Path $RepoRoot 'bench/Invoke-Benchmarks.ps1'),
-        '-Size', 'Smoke', '-Name', 'Startup,Throughput,Quota,Cache,Memory,Analyzer,Soak', '-Configuration', $configuration, '-OutputDirectory', $OutputDirectory) {
+        '-Size', 'Smoke', '-Name', 'Startup,Throughput,Quota,Cache,Memory,Analyzer,Signaling,Soak', '-Configuration', $configuration, '-OutputDirectory', $OutputDirectory) {
         $info.ArgumentList.Add($arg)
     }
     $info.RedirectStandardOutput = $true
@@ -52,6 +52,9 @@ Describe 'Bench -Size Smoke' {
         @{ Figure = 'analyzer time (ReportAnalyzer)' }
         @{ Figure = 'lookups (succeeded / one error each)' }
         @{ Figure = 'lost or doubled' }
+        @{ Figure = 'floor: bare Kestrel WebSocket echo' }
+        @{ Figure = 'kvs-local relayed' }
+        @{ Figure = 'kvs-local p99' }
     ) {
         $Results | Should -Not -BeNullOrEmpty -Because $Output
         $row = @($Results.Rows | Where-Object { $_.Figure.StartsWith($Figure) })

@@ -32,6 +32,10 @@ internal sealed class AdminRequestHandler(KvsLocalAdmin admin)
         "GET /_kvs-local/channels",
         "POST /_kvs-local/channels/media-ingestion",
         "POST /_kvs-local/reset",
+        "GET /_kvs-local/connections",
+        "POST /_kvs-local/connections/close",
+        "POST /_kvs-local/connections/notify",
+        "GET /_kvs-local/messages",
     ];
 
     public async Task HandleAsync(HttpContext context)
@@ -81,6 +85,28 @@ internal sealed class AdminRequestHandler(KvsLocalAdmin admin)
                     }
 
                     break;
+                case "GET /_kvs-local/connections":
+                    await WriteAsync(context, 200, new { Connections = admin.Connections });
+                    break;
+                case "POST /_kvs-local/connections/close":
+                    var close = await ReadAsync<CloseRequest>(context);
+                    if (admin.CloseConnection(close.Id, close.Abrupt))
+                    {
+                        context.Response.StatusCode = 204;
+                    }
+                    else
+                    {
+                        await WriteAsync(context, 404, new { message = $"No open connection has the id '{close.Id}'." });
+                    }
+
+                    break;
+                case "POST /_kvs-local/connections/notify":
+                    await NotifyAsync(context, await ReadAsync<NotifyRequest>(context));
+                    break;
+                case "GET /_kvs-local/messages":
+                    var messages = admin.MessageCounts;
+                    await WriteAsync(context, 200, new { Total = messages.Values.Sum(), Messages = messages });
+                    break;
                 case "POST /_kvs-local/reset":
                     admin.Reset();
                     context.Response.StatusCode = 204;
@@ -94,6 +120,19 @@ internal sealed class AdminRequestHandler(KvsLocalAdmin admin)
         {
             await WriteAsync(context, 400, new { message = e.Message });
         }
+    }
+
+    private Task NotifyAsync(HttpContext context, NotifyRequest notify)
+    {
+        if ((notify.Id is null) == (notify.ChannelARN is null))
+        {
+            return WriteAsync(context, 400, new { message = "Name either Id (one connection) or ChannelARN (every connection of the channel)." });
+        }
+
+        var sent = notify.Id is not null ? (admin.Notify(notify.Id, notify.Notice) ? 1 : 0) : admin.NotifyChannel(notify.ChannelARN!, notify.Notice);
+        return sent == 0 && notify.Id is not null
+            ? WriteAsync(context, 404, new { message = $"No open connection has the id '{notify.Id}'." })
+            : WriteAsync(context, 200, new { Sent = sent });
     }
 
     private static async Task<T> ReadAsync<T>(HttpContext context)
@@ -111,4 +150,8 @@ internal sealed class AdminRequestHandler(KvsLocalAdmin admin)
     }
 
     private sealed record MediaIngestionRequest(string ChannelARN, bool Enabled);
+
+    private sealed record CloseRequest(string Id, bool Abrupt);
+
+    private sealed record NotifyRequest(string? Id, string? ChannelARN, SignalingNotice Notice);
 }

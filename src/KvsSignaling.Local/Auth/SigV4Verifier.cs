@@ -14,7 +14,7 @@ internal sealed partial class SigV4Verifier(CredentialStore credentials, TimePro
 {
     public const string ServiceName = "kinesisvideo";
 
-    private const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
+    internal const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
 
     public CallerIdentity Verify(SignableRequest request, ReadOnlySpan<byte> body)
@@ -44,7 +44,7 @@ internal sealed partial class SigV4Verifier(CredentialStore credentials, TimePro
 
         var credential = credentials.Find(authorization.AccessKeyId) ?? throw new ServiceErrorException(ServiceError.UnrecognizedClient());
         CheckClock(signedAt);
-        CheckSessionToken(request, credential);
+        CheckSessionToken(request.FirstValueOf("X-Amz-Security-Token"), credential, time.GetUtcNow());
 
         var payloadHash = PayloadHash(request, body);
         var computed = SignatureComputation.Compute(request, authorization, amzDate, payloadHash, credential.SecretAccessKey);
@@ -59,7 +59,7 @@ internal sealed partial class SigV4Verifier(CredentialStore credentials, TimePro
         return new CallerIdentity(credential.AccessKeyId, credential.AccountId, authorization.Region);
     }
 
-    private static void CheckScope(AuthorizationHeader authorization, string amzDate)
+    internal static void CheckScope(AuthorizationHeader authorization, string amzDate)
     {
         if (authorization.Terminator != "aws4_request")
         {
@@ -86,7 +86,7 @@ internal sealed partial class SigV4Verifier(CredentialStore credentials, TimePro
         }
     }
 
-    private static void CheckHostIsSigned(AuthorizationHeader authorization)
+    internal static void CheckHostIsSigned(AuthorizationHeader authorization)
     {
         if (!authorization.SignedHeaders.Contains("host"))
         {
@@ -111,9 +111,8 @@ internal sealed partial class SigV4Verifier(CredentialStore credentials, TimePro
         }
     }
 
-    private void CheckSessionToken(SignableRequest request, KvsLocalCredential credential)
+    internal static void CheckSessionToken(string? token, KvsLocalCredential credential, DateTimeOffset now)
     {
-        var token = request.FirstValueOf("X-Amz-Security-Token");
         if (credential.SessionToken is null)
         {
             if (token is not null)
@@ -129,7 +128,7 @@ internal sealed partial class SigV4Verifier(CredentialStore credentials, TimePro
             throw new ServiceErrorException(ServiceError.UnrecognizedClient());
         }
 
-        if (credential.Expiration is { } expiration && time.GetUtcNow() >= expiration)
+        if (credential.Expiration is { } expiration && now >= expiration)
         {
             throw new ServiceErrorException(ServiceError.ExpiredToken());
         }
@@ -157,7 +156,7 @@ internal sealed partial class SigV4Verifier(CredentialStore credentials, TimePro
     private static string RedactToken(string canonicalRequest) =>
         SecurityTokenLine().Replace(canonicalRequest, "x-amz-security-token:<redacted>");
 
-    private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString(AmzDateFormat, CultureInfo.InvariantCulture);
+    internal static string Format(DateTimeOffset value) => value.UtcDateTime.ToString(AmzDateFormat, CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^[a-z]{2,}(-[a-z]+)+-[0-9]+$")]
     private static partial Regex RegionPattern();

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
 namespace KvsSignaling.Local.Auth;
 
 /// <summary>The parts of an HTTP request that Signature Version 4 covers, as they arrived on the wire.</summary>
@@ -17,4 +20,25 @@ internal sealed record SignableRequest(
 
     /// <summary>The first value of a header, or null when it is absent.</summary>
     public string? FirstValueOf(string name) => ValuesOf(name).FirstOrDefault();
+
+    /// <summary>The request as it arrived: the raw target, so the path and query are seen exactly as they were signed.</summary>
+    public static SignableRequest From(HttpContext context)
+    {
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
+        var question = rawTarget.IndexOf('?');
+        var headers = new List<KeyValuePair<string, string>>();
+        foreach (var header in context.Request.Headers)
+        {
+            foreach (var value in header.Value)
+            {
+                headers.Add(KeyValuePair.Create(header.Key, value ?? string.Empty));
+            }
+        }
+
+        return new SignableRequest(
+            context.Request.Method,
+            question < 0 ? rawTarget : rawTarget[..question],
+            question < 0 ? string.Empty : rawTarget[(question + 1)..],
+            headers);
+    }
 }

@@ -8,7 +8,7 @@ namespace KvsSignaling.Local.Endpoints;
 /// Makes the per-channel endpoints GetSignalingChannelEndpoint answers: a WSS endpoint per role (m- for
 /// MASTER, v- for VIEWER), an HTTPS endpoint (r-) and, for channels with media ingestion, a WEBRTC one (w-).
 /// </summary>
-internal sealed class EndpointFactory(EndpointStyle style, Func<Uri> baseUrl)
+internal sealed class EndpointFactory(EndpointStyle style, Func<Uri> baseUrl, bool tls = false)
 {
     /// <summary>The path under which kvs-local's own endpoints live in the local style.</summary>
     public const string LocalPathPrefix = "/_endpoints/";
@@ -22,7 +22,7 @@ internal sealed class EndpointFactory(EndpointStyle style, Func<Uri> baseUrl)
             "HTTPS" => "r",
             _ => "w",
         };
-        var secure = style == EndpointStyle.Aws;
+        var secure = style == EndpointStyle.Aws || tls;
         var socket = protocol == "WSS";
         if (wrongScheme)
         {

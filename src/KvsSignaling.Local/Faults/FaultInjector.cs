@@ -37,14 +37,17 @@ internal sealed class FaultInjector(int seed)
     }
 
     /// <summary>The first rule matching the operation that fires, its count decremented; null when none fires.</summary>
-    public FaultRule? Take(string operation)
+    public FaultRule? Take(string operation) => Take(operation, FaultScope.Request);
+
+    /// <summary>As <see cref="Take(string)"/>, for the kinds that can hit this sort of operation.</summary>
+    public FaultRule? Take(string operation, FaultScope scope)
     {
         lock (_lock)
         {
             for (var i = 0; i < _faults.Count; i++)
             {
                 var fault = _faults[i];
-                if (!Matches(fault.Rule, operation) || (fault.Rule.Rate is { } rate && _random.NextDouble() >= rate))
+                if (!Matches(fault.Rule, operation) || !FaultScopes.Applies(fault.Rule.Kind, scope) || (fault.Rule.Rate is { } rate && _random.NextDouble() >= rate))
                 {
                     continue;
                 }

@@ -12,7 +12,7 @@ public enum FaultKind
     /// <summary>Answers ServiceUnavailable (HTTP 503).</summary>
     ServiceUnavailable,
 
-    /// <summary>Waits <see cref="FaultRule.LatencyMs"/> before handling the request normally.</summary>
+    /// <summary>Waits <see cref="FaultRule.LatencyMs"/> before handling the request (or relaying the signaling message) normally.</summary>
     Latency,
 
     /// <summary>Aborts the connection without sending a response.</summary>
@@ -32,4 +32,10 @@ public enum FaultKind
 
     /// <summary>GetSignalingChannelEndpoint answers endpoints whose scheme does not fit their protocol (WSS gets https://, HTTPS gets wss://).</summary>
     WrongEndpointScheme,
+
+    /// <summary>A signaling message (SendSdpOffer, SendSdpAnswer, SendIceCandidate) is dropped without a word to its sender.</summary>
+    DropMessage,
+
+    /// <summary>The connection that sends a matching signaling message is closed abruptly, without a close frame.</summary>
+    AbortConnection,
 }

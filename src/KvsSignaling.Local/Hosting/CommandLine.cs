@@ -30,10 +30,22 @@ internal static class CommandLine
           --fault KIND[,op=NAME][,count=N][,rate=R][,latency-ms=MS][,size-bytes=B]
                                     inject a fault from the start (repeatable); KIND is one of
                                     throttle, internal-error, service-unavailable, latency, drop-connection,
-                                    truncated-body, malformed-body, oversized-body, html-error-page, wrong-endpoint-scheme
+                                    truncated-body, malformed-body, oversized-body, html-error-page, wrong-endpoint-scheme,
+                                    drop-message, abort-connection (op may also be ConnectAsMaster, ConnectAsViewer,
+                                    SendSdpOffer, SendSdpAnswer, SendIceCandidate)
           --seed N                  seed of the rate-based fault generator (default 1)
           --state-file PATH         keep channels in PATH across restarts
           --error-type-suffix       append ':<coral namespace>' to x-amzn-ErrorType, as the service sometimes does
+          --max-viewers N           viewers per channel at once (default 10)
+          --connection-max-duration SECONDS
+                                    signaling connections are closed after this long (default 3600)
+          --go-away-grace SECONDS   GO_AWAY is sent this long before the maximum duration (default 60)
+          --connection-idle-timeout SECONDS
+                                    signaling connections without a message for this long are closed (default 600)
+          --max-frame-bytes N       largest WebSocket message a client may send (default 65536)
+          --send-queue N            messages queued for a client that does not read before it is closed (default 256)
+          --tls                     serve https:// and wss:// with a self-signed certificate, written as PEM
+          --tls-cert-file PATH      where --tls writes the certificate (default a new file in the temporary folder)
           --help                    show this text
 
         Environment: KVS_LOCAL_CREDENTIALS (KEY:SECRET[:ACCOUNT], ';'-separated) and KVS_LOCAL_PERMISSIVE_SECRET.
@@ -57,6 +69,15 @@ internal static class CommandLine
         var seed = 1;
         string? stateFile = null;
         var errorTypeSuffix = false;
+        var defaults = new KvsLocalOptions();
+        var maxViewers = defaults.MaxViewers;
+        var maxDuration = defaults.ConnectionMaxDuration;
+        var goAwayGrace = defaults.GoAwayGracePeriod;
+        var idleTimeout = defaults.ConnectionIdleTimeout;
+        var maxFrameBytes = defaults.MaxFrameBytes;
+        var sendQueue = defaults.SendQueueCapacity;
+        var tls = false;
+        string? tlsCertificate = null;
 
         var fromEnvironment = environment(CredentialsVariable);
         var pendingCredentials = new List<string>(
@@ -125,6 +146,30 @@ internal static class CommandLine
                 case "--error-type-suffix":
                     errorTypeSuffix = true;
                     break;
+                case "--max-viewers":
+                    maxViewers = Integer(flag, Value(), 1, 10_000);
+                    break;
+                case "--connection-max-duration":
+                    maxDuration = TimeSpan.FromSeconds(Integer(flag, Value(), 1, 7 * 24 * 3600));
+                    break;
+                case "--go-away-grace":
+                    goAwayGrace = TimeSpan.FromSeconds(Integer(flag, Value(), 0, 7 * 24 * 3600));
+                    break;
+                case "--connection-idle-timeout":
+                    idleTimeout = TimeSpan.FromSeconds(Integer(flag, Value(), 1, 7 * 24 * 3600));
+                    break;
+                case "--max-frame-bytes":
+                    maxFrameBytes = Integer(flag, Value(), 1024, 16 * 1024 * 1024);
+                    break;
+                case "--send-queue":
+                    sendQueue = Integer(flag, Value(), 1, 100_000);
+                    break;
+                case "--tls":
+                    tls = true;
+                    break;
+                case "--tls-cert-file":
+                    tlsCertificate = Value();
+                    break;
                 default:
                     throw new ArgumentException($"Unknown flag '{flag}'. Run kvs-local --help for the flags.");
             }
@@ -146,6 +191,14 @@ internal static class CommandLine
             FaultSeed = seed,
             StateFilePath = stateFile,
             ErrorTypeSuffix = errorTypeSuffix,
+            MaxViewers = maxViewers,
+            ConnectionMaxDuration = maxDuration,
+            GoAwayGracePeriod = goAwayGrace < maxDuration ? goAwayGrace : maxDuration,
+            ConnectionIdleTimeout = idleTimeout,
+            MaxFrameBytes = maxFrameBytes,
+            SendQueueCapacity = sendQueue,
+            Tls = tls,
+            TlsCertificatePath = tlsCertificate,
         };
     }
 
@@ -205,7 +258,7 @@ internal static class CommandLine
         var kindName = parts[0].Replace("-", string.Empty, StringComparison.Ordinal);
         if (!Enum.TryParse<FaultKind>(kindName, ignoreCase: true, out var kind) || int.TryParse(kindName, out _))
         {
-            throw new ArgumentException($"--fault kind '{parts[0]}' is not one of: throttle, internal-error, service-unavailable, latency, drop-connection, truncated-body, malformed-body, oversized-body, html-error-page, wrong-endpoint-scheme.");
+            throw new ArgumentException($"--fault kind '{parts[0]}' is not one of: throttle, internal-error, service-unavailable, latency, drop-connection, truncated-body, malformed-body, oversized-body, html-error-page, wrong-endpoint-scheme, drop-message, abort-connection.");
         }
 
         var rule = new FaultRule { Kind = kind };

@@ -36,13 +36,13 @@ internal sealed class ServiceRequestHandler(
         var fault = operation is null ? null : faults.Take(operation.Name);
         try
         {
-            if (fault is not null && await ApplyFaultBeforeHandlingAsync(context, fault))
+            if (fault is not null && await RequestFaults.ApplyBeforeHandlingAsync(context, fault, errorTypeSuffix))
             {
                 return;
             }
 
             var body = await ReadBodyAsync(context);
-            var caller = verifier.Verify(Signable(context), body);
+            var caller = verifier.Verify(SignableRequest.From(context), body);
             if (route is null || operation is null || !HttpMethods.Equals(context.Request.Method, operation.Method))
             {
                 throw new ServiceErrorException(ServiceError.UnknownOperation(UnknownOperationMessage(context.Request.Method, path)));
@@ -77,34 +77,6 @@ internal sealed class ServiceRequestHandler(
             ? $"No operation is bound to {method} {path}: {dataPlane.Name} must be sent to the channel's HTTPS endpoint from GetSignalingChannelEndpoint."
             : $"No operation is bound to {method} {path}.";
 
-    /// <summary>Answers the faults that replace handling; returns false when handling continues.</summary>
-    private async Task<bool> ApplyFaultBeforeHandlingAsync(HttpContext context, FaultRule fault)
-    {
-        switch (fault.Kind)
-        {
-            case FaultKind.Latency:
-                await Task.Delay(fault.LatencyMs, context.RequestAborted);
-                return false;
-            case FaultKind.Throttle:
-                await ResponseWriter.WriteErrorAsync(context, ServiceError.ClientLimitExceeded("Rate exceeded (injected by kvs-local)."), null, errorTypeSuffix);
-                return true;
-            case FaultKind.InternalError:
-                await ResponseWriter.WriteErrorAsync(context, ServiceError.InternalFailure(), null, errorTypeSuffix);
-                return true;
-            case FaultKind.ServiceUnavailable:
-                await ResponseWriter.WriteErrorAsync(context, ServiceError.ServiceUnavailable(), null, errorTypeSuffix);
-                return true;
-            case FaultKind.DropConnection:
-                context.Abort();
-                return true;
-            case FaultKind.HtmlErrorPage:
-                await ResponseWriter.WriteHtmlErrorAsync(context);
-                return true;
-            default:
-                return false;
-        }
-    }
-
     private static async Task<byte[]> ReadBodyAsync(HttpContext context)
     {
         if (context.Request.ContentLength > MaxRequestBodyBytes)
@@ -126,26 +98,6 @@ internal sealed class ServiceRequestHandler(
         }
 
         return buffer.ToArray();
-    }
-
-    private static SignableRequest Signable(HttpContext context)
-    {
-        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
-        var question = rawTarget.IndexOf('?');
-        var headers = new List<KeyValuePair<string, string>>();
-        foreach (var header in context.Request.Headers)
-        {
-            foreach (var value in header.Value)
-            {
-                headers.Add(KeyValuePair.Create(header.Key, value ?? string.Empty));
-            }
-        }
-
-        return new SignableRequest(
-            context.Request.Method,
-            question < 0 ? rawTarget : rawTarget[..question],
-            question < 0 ? string.Empty : rawTarget[(question + 1)..],
-            headers);
     }
 
     // rest-json treats an empty body as an input with no members.

@@ -5,7 +5,7 @@ namespace KvsSignaling.Local.Quotas;
 /// <param name="ChannelTps">Requests per second that may target one channel; null or 0 turns the channel limit off.</param>
 public sealed record OperationQuota(int AccountTps, int? ChannelTps = null)
 {
-    /// <summary>The quotas the service documents for signaling channels (Kinesis Video Streams with WebRTC).</summary>
+    /// <summary>The quotas the service documents for signaling channels (Kinesis Video Streams with WebRTC), WebSocket connects included.</summary>
     public static IReadOnlyDictionary<string, OperationQuota> ServiceDefaults { get; } = new Dictionary<string, OperationQuota>(StringComparer.Ordinal)
     {
         ["GetSignalingChannelEndpoint"] = new(300),
@@ -14,5 +14,7 @@ public sealed record OperationQuota(int AccountTps, int? ChannelTps = null)
         ["ListSignalingChannels"] = new(50),
         ["UpdateSignalingChannel"] = new(50, 5),
         ["DeleteSignalingChannel"] = new(50, 5),
+        ["ConnectAsMaster"] = new(0, 3),
+        ["ConnectAsViewer"] = new(0, 3),
     };
 }

@@ -32,6 +32,25 @@ public sealed class IceServerConfigTests
     }
 
     [Fact]
+    public async Task The_TURN_credentials_change_on_each_call_and_expire_after_Ttl()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+        await using var server = await KvsLocalServer.StartAsync(new KvsLocalOptions { TimeProvider = clock });
+        var client = new KvsTestClient(server.BaseUrl) { SignedAt = clock.GetUtcNow().UtcDateTime };
+        var arn = await client.CreateChannelAsync("rotating");
+        var https = (await EndpointTests.EndpointsAsync(client, arn, "VIEWER", "HTTPS"))["HTTPS"];
+        var path = new Uri(https).AbsolutePath + IcePath;
+        var input = Body(new JsonObject { ["ChannelARN"] = arn, ["ClientId"] = "viewer-1" });
+
+        var first = (await client.SendAsync(HttpMethod.Post, path, input)).Json!["IceServerList"]![0]!;
+        var second = (await client.SendAsync(HttpMethod.Post, path, input)).Json!["IceServerList"]![0]!;
+
+        Assert.NotEqual((string)first["Password"]!, (string)second["Password"]!);
+        var expires = long.Parse(((string)first["Username"]!).Split('.')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(clock.GetUtcNow().AddSeconds((int)first["Ttl"]!).ToUnixTimeSeconds(), expires);
+    }
+
+    [Fact]
     public async Task Sent_to_the_control_plane_it_is_UnknownOperationException_pointing_at_the_HTTPS_endpoint()
     {
         await using var server = await KvsLocalServer.StartAsync();

@@ -55,6 +55,39 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void The_signaling_flags_are_read()
+    {
+        var options = CommandLine.Parse(
+            [
+                "--max-viewers", "3", "--connection-max-duration", "120", "--go-away-grace", "10", "--connection-idle-timeout", "30",
+                "--max-frame-bytes", "4096", "--send-queue", "8", "--tls", "--tls-cert-file", "cert.pem", "--fault", "drop-message,op=SendSdpOffer",
+            ],
+            NoEnvironment)!;
+
+        Assert.Equal(3, options.MaxViewers);
+        Assert.Equal(TimeSpan.FromSeconds(120), options.ConnectionMaxDuration);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.GoAwayGracePeriod);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.ConnectionIdleTimeout);
+        Assert.Equal(4096, options.MaxFrameBytes);
+        Assert.Equal(8, options.SendQueueCapacity);
+        Assert.True(options.Tls);
+        Assert.Equal("cert.pem", options.TlsCertificatePath);
+        Assert.Equal(new FaultRule { Kind = FaultKind.DropMessage, Operation = "SendSdpOffer" }, Assert.Single(options.Faults));
+    }
+
+    [Fact]
+    public void The_signaling_defaults_are_the_services()
+    {
+        var options = CommandLine.Parse([], NoEnvironment)!;
+
+        Assert.Equal(10, options.MaxViewers);
+        Assert.Equal(TimeSpan.FromHours(1), options.ConnectionMaxDuration);
+        Assert.Equal(TimeSpan.FromMinutes(1), options.GoAwayGracePeriod);
+        Assert.Equal(TimeSpan.FromMinutes(10), options.ConnectionIdleTimeout);
+        Assert.False(options.Tls);
+    }
+
+    [Fact]
     public void Credentials_and_the_permissive_secret_come_from_the_environment_too()
     {
         var environment = new Dictionary<string, string>
@@ -101,6 +134,8 @@ public sealed class CommandLineTests
     [InlineData("--fault", "throttle,rate=2", "Rate 2")]
     [InlineData("--fault", "throttle,colour=red", "colour")]
     [InlineData("--channel-limit", "many", "many")]
+    [InlineData("--max-viewers", "0", "--max-viewers")]
+    [InlineData("--connection-idle-timeout", "0", "--connection-idle-timeout")]
     [InlineData("--credentials-file", "/nonexistent/creds.json", "/nonexistent/creds.json")]
     public void A_bad_value_is_named(string flag, string value, string named)
     {

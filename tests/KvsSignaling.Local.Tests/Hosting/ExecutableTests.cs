@@ -45,6 +45,28 @@ public sealed class ExecutableTests
         Assert.Equal("UnrecognizedClientException", (await new KvsTestClient(process.BaseUrl).CallAsync("ListSignalingChannels")).ErrorType);
     }
 
+    [Fact]
+    public async Task With_tls_it_serves_https_and_names_the_certificate_file_on_standard_error()
+    {
+        var folder = Directory.CreateTempSubdirectory("kvs-local-exe-tls-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "cert.pem");
+            await using var process = await KvsLocalProcess.StartAsync("--port", "0", "--tls", "--tls-cert-file", path);
+
+            Assert.Matches(@"^kvs-local listening on https://127\.0\.0\.1:[0-9]+$", process.ReadyLine);
+            Assert.StartsWith("-----BEGIN CERTIFICATE-----", await File.ReadAllTextAsync(path));
+            process.Signal(SigTerm);
+            await process.WaitForExitAsync();
+            Assert.Equal(0, process.Process.ExitCode);
+            Assert.Contains(path, process.StandardError);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData(new[] { "--bogus" }, "--bogus")]
     [InlineData(new[] { "--port", "70000" }, "70000")]

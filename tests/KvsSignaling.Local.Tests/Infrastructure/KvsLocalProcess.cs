@@ -145,6 +145,6 @@ internal sealed partial class KvsLocalProcess : IAsyncDisposable
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int sig);
 
-    [GeneratedRegex(@"^kvs-local listening on (http://127\.0\.0\.1:[0-9]+)$")]
+    [GeneratedRegex(@"^kvs-local listening on (https?://127\.0\.0\.1:[0-9]+)$")]
     private static partial Regex ReadyLinePattern();
 }

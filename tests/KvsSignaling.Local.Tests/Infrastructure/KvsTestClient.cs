@@ -32,6 +32,8 @@ internal sealed class KvsTestClient(Uri baseUrl)
 
     public HttpClient HttpClient { get; init; } = Http;
 
+    public static HttpClient DefaultHttpClient => Http;
+
     public static string PathOf(string operation) => "/" + char.ToLowerInvariant(operation[0]) + operation[1..];
 
     public Task<KvsResponse> CallAsync(string operation, JsonNode? input = null, Action<HttpRequestMessage>? afterSigning = null) =>
