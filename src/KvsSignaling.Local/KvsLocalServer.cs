@@ -98,6 +98,9 @@ public sealed class KvsLocalServer : IAsyncDisposable
             new UpdateMediaStorageConfigurationOperation(store),
             new DescribeMediaStorageConfigurationOperation(store),
             new GetIceServerConfigOperation(store, endpoints, time),
+            new TagResourceOperation(store),
+            new UntagResourceOperation(store),
+            new ListTagsForResourceOperation(store),
         }.ToDictionary(o => o.Name, StringComparer.Ordinal);
         var service = new ServiceRequestHandler(
             new OperationRouter(EndpointFactory.LocalPathPrefix),

@@ -14,5 +14,8 @@ public sealed record OperationQuota(int AccountTps, int? ChannelTps = null)
         ["ListSignalingChannels"] = new(50),
         ["UpdateSignalingChannel"] = new(50, 5),
         ["DeleteSignalingChannel"] = new(50, 5),
+        ["TagResource"] = new(50, 5),
+        ["UntagResource"] = new(50, 5),
+        ["ListTagsForResource"] = new(50, 5),
     };
 }
