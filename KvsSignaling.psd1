@@ -12,10 +12,13 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('KvsSignaling.format.ps1xml')
     CmdletsToExport      = @(
+        'Add-KvsSignalingChannelTag'
         'Get-KvsSignalingChannel'
         'Get-KvsSignalingChannelEndpoint'
         'New-KvsSignalingChannel'
         'Remove-KvsSignalingChannel'
+        'Remove-KvsSignalingChannelTag'
+        'Set-KvsSignalingChannel'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -110,6 +110,9 @@ public sealed class KvsLocalServer : IAsyncDisposable
             new UpdateMediaStorageConfigurationOperation(store),
             new DescribeMediaStorageConfigurationOperation(store),
             new GetIceServerConfigOperation(store, endpoints, time),
+            new TagResourceOperation(store),
+            new UntagResourceOperation(store),
+            new ListTagsForResourceOperation(store),
         }.ToDictionary(o => o.Name, StringComparer.Ordinal);
         var credentials = Credentials(options);
         var errorTypeSuffix = options.ErrorTypeSuffix ? "http://internal.amazon.com/coral/com.amazonaws.kinesisvideo.v20170930/" : null;

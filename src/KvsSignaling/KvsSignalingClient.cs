@@ -247,6 +247,107 @@ public sealed class KvsSignalingClient : IDisposable
         });
     }
 
+    /// <summary>
+    /// Adds tags to a signaling channel (<c>POST /TagResource</c>); a key the channel already has gets the new value.
+    /// </summary>
+    /// <param name="channelArn">The channel.</param>
+    /// <param name="tags">1 to 50 tags (keys 1..128, values 0..256 characters of letters, digits, spaces and <c>_ . : / = + - @</c>), each key once.</param>
+    /// <param name="cancellationToken">Stops the call at once.</param>
+    /// <exception cref="ArgumentException">An argument is invalid (before any network call); the message names the tag.</exception>
+    /// <exception cref="KvsServiceException">The service answered an error, for example <c>TagsPerResourceExceededLimitException</c> when the channel would carry more than 50 tags, or <c>ResourceNotFoundException</c>.</exception>
+    /// <exception cref="KvsTransportException">No usable answer arrived.</exception>
+    public async Task TagSignalingChannelAsync(ChannelArn channelArn, IEnumerable<KeyValuePair<string, string>> tags, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        if (channelArn is null)
+        {
+            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
+        }
+
+        if (tags is null)
+        {
+            throw new ArgumentNullException(nameof(tags), $"Tags are required: give {ModelConstraints.TagListMin} to {ModelConstraints.TagListMax}.");
+        }
+
+        var tagList = CheckTags(tags, nameof(tags));
+        if (tagList.Count < ModelConstraints.TagListMin || tagList.Count > ModelConstraints.TagListMax)
+        {
+            throw new ArgumentException($"{tagList.Count} tags were given; allowed: {ModelConstraints.TagListMin} to {ModelConstraints.TagListMax}.", nameof(tags));
+        }
+
+        const string operation = "TagResource";
+        var response = await SendAsync(operation, "/TagResource", RequestBodies.TagResource(channelArn, tagList), channelArn, cancellationToken).ConfigureAwait(false);
+        Read(operation, response, body =>
+        {
+            ResponseBodies.Empty(body);
+            return true;
+        });
+    }
+
+    /// <summary>Removes tags from a signaling channel by key (<c>POST /UntagResource</c>); keys the channel does not have are ignored.</summary>
+    /// <param name="channelArn">The channel.</param>
+    /// <param name="tagKeys">1 to 50 keys (1..128 characters of letters, digits, spaces and <c>_ . : / = + - @</c>).</param>
+    /// <param name="cancellationToken">Stops the call at once.</param>
+    /// <exception cref="ArgumentException">An argument is invalid (before any network call); the message names the key.</exception>
+    /// <exception cref="KvsServiceException">The service answered an error, for example <c>ResourceNotFoundException</c>.</exception>
+    /// <exception cref="KvsTransportException">No usable answer arrived.</exception>
+    public async Task UntagSignalingChannelAsync(ChannelArn channelArn, IEnumerable<string> tagKeys, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        if (channelArn is null)
+        {
+            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
+        }
+
+        var keys = CheckTagKeys(tagKeys, nameof(tagKeys));
+        const string operation = "UntagResource";
+        var response = await SendAsync(operation, "/UntagResource", RequestBodies.UntagResource(channelArn, keys), channelArn, cancellationToken).ConfigureAwait(false);
+        Read(operation, response, body =>
+        {
+            ResponseBodies.Empty(body);
+            return true;
+        });
+    }
+
+    /// <summary>Gets a signaling channel's tags, following every page (<c>POST /ListTagsForResource</c>).</summary>
+    /// <param name="channelArn">The channel.</param>
+    /// <param name="cancellationToken">Stops the call at once.</param>
+    /// <returns>The tags by key (ordinal); empty when the channel has none.</returns>
+    /// <exception cref="ArgumentException">The ARN is missing.</exception>
+    /// <exception cref="KvsServiceException">The service answered an error, for example <c>ResourceNotFoundException</c>.</exception>
+    /// <exception cref="KvsTransportException">No usable answer arrived, or the service repeated a NextToken.</exception>
+    public async Task<IReadOnlyDictionary<string, string>> ListSignalingChannelTagsAsync(ChannelArn channelArn, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        if (channelArn is null)
+        {
+            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
+        }
+
+        const string operation = "ListTagsForResource";
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? nextToken = null;
+        do
+        {
+            var response = await SendAsync(operation, "/ListTagsForResource", RequestBodies.ListTagsForResource(channelArn, nextToken), channelArn, cancellationToken).ConfigureAwait(false);
+            var (tags, token) = Read(operation, response, ResponseBodies.ResourceTags);
+            foreach (var tag in tags)
+            {
+                result[tag.Key] = tag.Value;
+            }
+
+            if (token is not null && token == nextToken)
+            {
+                throw new KvsTransportException($"{operation} failed: the service returned the same NextToken twice, so the listing would never end.", operation, response.StatusCode, response.RequestId, 1);
+            }
+
+            nextToken = token;
+        }
+        while (nextToken is not null);
+
+        return result;
+    }
+
     /// <summary>Drops the cached endpoints of a channel, for example after its endpoint refused a connection.</summary>
     public void InvalidateEndpointCache(ChannelArn channelArn)
     {
@@ -330,10 +431,36 @@ public sealed class KvsSignalingClient : IDisposable
             throw new ArgumentException($"{list.Count} tags were given; allowed: at most {ModelConstraints.TagsOnCreateMax}.", paramName);
         }
 
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tag in list)
         {
             ModelConstraints.Check(tag.Key, paramName, "Tag key", ModelConstraints.TagKey, ModelConstraints.TagKeyPattern, ModelConstraints.TagKeyMin, ModelConstraints.TagKeyMax);
             ModelConstraints.Check(tag.Value, paramName, $"Value of tag '{tag.Key}'", ModelConstraints.TagValue, ModelConstraints.TagValuePattern, ModelConstraints.TagValueMin, ModelConstraints.TagValueMax);
+            if (!seen.Add(tag.Key))
+            {
+                throw new ArgumentException($"Tag key '{ModelConstraints.Shorten(tag.Key)}' is given more than once; each key may appear once.", paramName);
+            }
+        }
+
+        return list;
+    }
+
+    internal static IReadOnlyList<string> CheckTagKeys(IEnumerable<string>? tagKeys, string paramName)
+    {
+        if (tagKeys is null)
+        {
+            throw new ArgumentNullException(paramName, $"Tag keys are required: give {ModelConstraints.TagKeyListMin} to {ModelConstraints.TagKeyListMax}.");
+        }
+
+        var list = tagKeys.ToList();
+        if (list.Count < ModelConstraints.TagKeyListMin || list.Count > ModelConstraints.TagKeyListMax)
+        {
+            throw new ArgumentException($"{list.Count} tag keys were given; allowed: {ModelConstraints.TagKeyListMin} to {ModelConstraints.TagKeyListMax}.", paramName);
+        }
+
+        foreach (var key in list)
+        {
+            ModelConstraints.Check(key, paramName, "Tag key", ModelConstraints.TagKey, ModelConstraints.TagKeyPattern, ModelConstraints.TagKeyMin, ModelConstraints.TagKeyMax);
         }
 
         return list;

@@ -33,6 +33,10 @@ public sealed class GetKvsSignalingChannelCommand : KvsCmdlet
     [Alias("ARN", "ResourceARN")]
     public string[] ChannelARN { get; set; } = Array.Empty<string>();
 
+    /// <summary>Adds a Tags hashtable to each channel, read with one ListTagsForResource per channel.</summary>
+    [Parameter]
+    public SwitchParameter IncludeTags { get; set; }
+
     private protected override void Process()
     {
         switch (ParameterSetName)
@@ -79,7 +83,7 @@ public sealed class GetKvsSignalingChannelCommand : KvsCmdlet
             return;
         }
 
-        WriteObject(new SignalingChannel(info).ToPSObject());
+        WriteChannel(client, info);
     }
 
     private void ListAll()
@@ -93,7 +97,7 @@ public sealed class GetKvsSignalingChannelCommand : KvsCmdlet
             // Each channel is written as soon as its page arrives: the list is never held whole.
             while (Run(_ => pages.MoveNextAsync().AsTask()))
             {
-                WriteObject(new SignalingChannel(pages.Current).ToPSObject());
+                WriteChannel(client, pages.Current);
             }
         }
         catch (ArgumentException exception)
@@ -108,5 +112,28 @@ public sealed class GetKvsSignalingChannelCommand : KvsCmdlet
         {
             _ = pages?.DisposeAsync();
         }
+    }
+
+    /// <summary>Writes a channel, with its tags under -IncludeTags; a channel whose tags cannot be read is that channel's error.</summary>
+    private void WriteChannel(KvsSignalingClient client, SignalingChannelInfo info)
+    {
+        if (!IncludeTags)
+        {
+            WriteObject(new SignalingChannel(info).ToPSObject());
+            return;
+        }
+
+        IReadOnlyDictionary<string, string> tags;
+        try
+        {
+            tags = Run(ct => client.ListSignalingChannelTagsAsync(info.ChannelARN, ct));
+        }
+        catch (Exception exception) when (exception is not PipelineStoppedException)
+        {
+            WriteError(ErrorRecords.FromException(exception, info.ChannelARN.Value));
+            return;
+        }
+
+        WriteObject(new SignalingChannel(info).ToPSObject(tags));
     }
 }

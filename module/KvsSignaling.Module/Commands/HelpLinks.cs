@@ -12,4 +12,10 @@ internal static partial class HelpLinks
     public const string NewKvsSignalingChannel = Module + "#new-kvssignalingchannel";
 
     public const string RemoveKvsSignalingChannel = Module + "#remove-kvssignalingchannel";
+
+    public const string SetKvsSignalingChannel = Module + "#set-kvssignalingchannel";
+
+    public const string AddKvsSignalingChannelTag = Module + "#add-kvssignalingchanneltag";
+
+    public const string RemoveKvsSignalingChannelTag = Module + "#remove-kvssignalingchanneltag";
 }

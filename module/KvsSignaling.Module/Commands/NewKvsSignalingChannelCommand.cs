@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KvsSignaling.PowerShell.Arguments;
 using KvsSignaling.PowerShell.Errors;
 using KvsSignaling.PowerShell.Output;
 
@@ -19,6 +20,19 @@ public sealed class NewKvsSignalingChannelCommand : KvsCmdlet
     [ValidateRange(5, 120)]
     public int? MessageTtlSeconds { get; set; }
 
+    /// <summary>Tags for every new channel, e.g. @{ site = 'hq' }: up to 50, keys 1..128 and values 0..256 characters.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public System.Collections.Hashtable? Tag { get; set; }
+
+    private IReadOnlyList<KeyValuePair<string, string>>? tags;
+
+    private protected override void Begin()
+    {
+        base.Begin();
+        tags = Tag is null ? null : TagArguments.FromHashtable(Tag, nameof(Tag), allowEmpty: true);
+    }
+
     private protected override void Process()
     {
         foreach (var name in ChannelName)
@@ -33,7 +47,7 @@ public sealed class NewKvsSignalingChannelCommand : KvsCmdlet
             {
                 var info = Run(async ct =>
                 {
-                    var arn = await client.CreateSignalingChannelAsync(name, MessageTtlSeconds, null, ct).ConfigureAwait(false);
+                    var arn = await client.CreateSignalingChannelAsync(name, MessageTtlSeconds, tags, ct).ConfigureAwait(false);
                     return await client.DescribeSignalingChannelAsync(arn, ct).ConfigureAwait(false);
                 });
                 WriteObject(new SignalingChannel(info).ToPSObject());

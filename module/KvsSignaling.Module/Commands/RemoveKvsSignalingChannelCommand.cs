@@ -1,13 +1,15 @@
-using KvsSignaling.PowerShell.Arguments;
 using System.Management.Automation;
+using KvsSignaling.PowerShell.Arguments;
 using KvsSignaling.PowerShell.Clients;
 using KvsSignaling.PowerShell.Errors;
+using KvsSignaling.PowerShell.Output;
 
 namespace KvsSignaling.PowerShell.Commands;
 
 /// <summary>Deletes signaling channels, by ARN (also from the pipeline) or by name.</summary>
 [Cmdlet(VerbsCommon.Remove, "KvsSignalingChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByArn, HelpUri = HelpLinks.RemoveKvsSignalingChannel)]
 [OutputType(typeof(void))]
+[OutputType(typeof(SignalingChannel))]
 public sealed class RemoveKvsSignalingChannelCommand : KvsCmdlet
 {
     private const string ByArn = "ChannelARN";
@@ -29,13 +31,21 @@ public sealed class RemoveKvsSignalingChannelCommand : KvsCmdlet
     [Alias("Version")]
     public string? CurrentVersion { get; set; }
 
+    /// <summary>Writes each deleted channel as it was just before the deletion.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>Deletes without asking for confirmation, as AWS Tools' -Force does; -WhatIf and an explicit -Confirm still apply.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     private protected override void Process()
     {
         if (ParameterSetName == ByName)
         {
             foreach (var name in ChannelName)
             {
-                Remove(name, null, async (client, ct) => (await client.DescribeSignalingChannelByNameAsync(name, ct).ConfigureAwait(false)).ChannelARN, ErrorIds.InvalidChannelName);
+                Remove(name, null, async (client, ct) => await client.DescribeSignalingChannelByNameAsync(name, ct).ConfigureAwait(false), ErrorIds.InvalidChannelName);
             }
 
             return;
@@ -45,38 +55,74 @@ public sealed class RemoveKvsSignalingChannelCommand : KvsCmdlet
         {
             if (ParseArnOrWriteError(value) is { } arn)
             {
-                Remove(value, CurrentVersion, (_, _) => Task.FromResult(arn), ErrorIds.InvalidChannelArn, arn.Region);
+                Remove(value, CurrentVersion, async (client, ct) => PassThru ? await client.DescribeSignalingChannelAsync(arn, ct).ConfigureAwait(false) : null, ErrorIds.InvalidChannelArn, arn);
             }
         }
     }
 
-    private void Remove(string input, string? version, Func<KvsSignalingClient, CancellationToken, Task<ChannelArn>> resolve, string invalidInputErrorId, string? arnRegion = null)
+    private void Remove(string input, string? version, Func<KvsSignalingClient, CancellationToken, Task<SignalingChannelInfo?>> describe, string invalidInputErrorId, ChannelArn? knownArn = null)
     {
-        if (!ShouldProcess(input, "Delete signaling channel"))
+        if (!ShouldRemove(input))
         {
             return;
         }
 
-        var client = GetClient(arnRegion);
+        var client = GetClient(knownArn?.Region);
+        SignalingChannelInfo? removed;
         try
         {
-            var deleted = Run(async ct =>
+            removed = Run(async ct =>
             {
-                var arn = await resolve(client, ct).ConfigureAwait(false);
-                await client.DeleteSignalingChannelAsync(arn, version, ct).ConfigureAwait(false);
-                return arn;
-            });
+                var info = await describe(client, ct).ConfigureAwait(false);
+                var arn = knownArn ?? info!.ChannelARN;
 
-            // Lookups made with other settings (another -Region, keys, pacing) have their own clients and caches.
-            ClientPool.ForgetChannel(deleted);
+                // What -PassThru writes is exactly what was deleted: the described version, unless one was given.
+                await client.DeleteSignalingChannelAsync(arn, version ?? (PassThru ? info?.Version : null), ct).ConfigureAwait(false);
+
+                // Lookups made with other settings (another -Region, keys, pacing) have their own clients and caches.
+                ClientPool.ForgetChannel(arn);
+                return info;
+            });
         }
         catch (ArgumentException exception)
         {
             WriteError(ErrorRecords.InvalidArgument(invalidInputErrorId, exception, input));
+            return;
         }
         catch (Exception exception) when (exception is not PipelineStoppedException)
         {
             WriteError(ErrorRecords.FromException(exception, input));
+            return;
         }
+
+        if (PassThru && removed is not null)
+        {
+            WriteObject(new SignalingChannel(removed).ToPSObject());
+        }
+    }
+
+    /// <summary>
+    /// -Force skips the confirmation that ConfirmImpact High asks for, unless -Confirm is given explicitly;
+    /// under -WhatIf nothing is deleted either way.
+    /// </summary>
+    private bool ShouldRemove(string input)
+    {
+        const string action = "Delete signaling channel";
+        if (Force && !MyInvocation.BoundParameters.ContainsKey("Confirm") && !IsWhatIf())
+        {
+            return true;
+        }
+
+        return ShouldProcess(input, action);
+    }
+
+    private bool IsWhatIf()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound))
+        {
+            return bound is SwitchParameter { IsPresent: true };
+        }
+
+        return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
     }
 }

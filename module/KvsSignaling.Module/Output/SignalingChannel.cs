@@ -56,4 +56,18 @@ public sealed class SignalingChannel
         wrapped.TypeNames.Insert(0, TypeName);
         return wrapped;
     }
+
+    /// <summary>The channel with a Tags property: a hashtable of its tags, keys compared as the service does (case-sensitive).</summary>
+    internal PSObject ToPSObject(IReadOnlyDictionary<string, string> tags)
+    {
+        var wrapped = ToPSObject();
+        var table = new System.Collections.Hashtable(StringComparer.Ordinal);
+        foreach (var tag in tags.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            table[tag.Key] = tag.Value;
+        }
+
+        wrapped.Properties.Add(new PSNoteProperty("Tags", table));
+        return wrapped;
+    }
 }

@@ -93,6 +93,21 @@ internal sealed class ChannelStore
         }
     }
 
+    /// <summary>
+    /// Replaces a channel's tags with what <paramref name="change"/> makes of them (it may throw to refuse).
+    /// Tags are not configuration: the channel keeps its Version.
+    /// </summary>
+    public Channel ChangeTags(string accountId, string region, string arn, Func<IReadOnlyList<KeyValuePair<string, string>>, IReadOnlyList<KeyValuePair<string, string>>> change)
+    {
+        lock (_writeLock)
+        {
+            var channel = Existing(accountId, region, arn);
+            var updated = channel with { Tags = change(channel.Tags) };
+            Commit(_snapshot.With(updated));
+            return updated;
+        }
+    }
+
     public void Delete(string accountId, string region, string arn, string? currentVersion)
     {
         lock (_writeLock)

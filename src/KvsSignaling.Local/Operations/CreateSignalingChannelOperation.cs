@@ -26,14 +26,7 @@ internal sealed class CreateSignalingChannelOperation(ChannelStore store, Func<s
         var ttl = OptionalMember.Get(input, "SingleMasterConfiguration") is { } config
             ? OptionalMember.Int(config, "MessageTtlSeconds") ?? DefaultMessageTtlSeconds
             : DefaultMessageTtlSeconds;
-        var tags = OptionalMember.Get(input, "Tags") is { } list
-            ? list.EnumerateArray().Select(t => KeyValuePair.Create(t.GetProperty("Key").GetString()!, t.GetProperty("Value").GetString()!)).ToList()
-            : [];
-        var duplicate = tags.GroupBy(t => t.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new ServiceErrorException(ServiceError.InvalidArgument($"Tag key '{duplicate.Key}' appears more than once in Tags."));
-        }
+        var tags = TagList.Read(input, "Tags");
 
         var caller = context.Caller;
         var channel = store.Create(caller.AccountId, caller.Region, OptionalMember.String(input, "ChannelName")!, type, ttl, tags, channelLimit(caller.Region));

@@ -16,5 +16,8 @@ public sealed record OperationQuota(int AccountTps, int? ChannelTps = null)
         ["DeleteSignalingChannel"] = new(50, 5),
         ["ConnectAsMaster"] = new(0, 3),
         ["ConnectAsViewer"] = new(0, 3),
+        ["TagResource"] = new(50, 5),
+        ["UntagResource"] = new(50, 5),
+        ["ListTagsForResource"] = new(50, 5),
     };
 }

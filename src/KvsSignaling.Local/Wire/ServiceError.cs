@@ -22,6 +22,8 @@ internal sealed record ServiceError(string Code, int Status, string Message, str
 
     public static ServiceError AccountChannelLimitExceeded(string message) => new("AccountChannelLimitExceededException", 400, message);
 
+    public static ServiceError TagsPerResourceExceededLimit(string message) => new("TagsPerResourceExceededLimitException", 400, message);
+
     public static ServiceError UnknownOperation(string message) => new("UnknownOperationException", 404, message, "message");
 
     public static ServiceError Serialization(string message) => new("SerializationException", 400, message, "message");

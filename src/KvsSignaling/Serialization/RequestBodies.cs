@@ -65,16 +65,7 @@ internal static class RequestBodies
 
             if (tags.Count > 0)
             {
-                writer.WriteStartArray("Tags");
-                foreach (var tag in tags)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("Key", tag.Key);
-                    writer.WriteString("Value", tag.Value);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
+                WriteTagList(writer, "Tags", tags);
             }
         });
 
@@ -101,11 +92,56 @@ internal static class RequestBodies
             }
         });
 
+    public static byte[] TagResource(ChannelArn channelArn, IReadOnlyList<KeyValuePair<string, string>> tags) =>
+        Write(writer =>
+        {
+            writer.WriteString("ResourceARN", channelArn.Value);
+            WriteTagList(writer, "Tags", tags);
+        });
+
+    public static byte[] UntagResource(ChannelArn channelArn, IReadOnlyList<string> tagKeys) =>
+        Write(writer =>
+        {
+            writer.WriteString("ResourceARN", channelArn.Value);
+            writer.WriteStartArray("TagKeyList");
+            foreach (var key in tagKeys)
+            {
+                writer.WriteStringValue(key);
+            }
+
+            writer.WriteEndArray();
+        });
+
+    public static byte[] ListTagsForResource(ChannelArn channelArn, string? nextToken) =>
+        Write(writer =>
+        {
+            if (nextToken is not null)
+            {
+                writer.WriteString("NextToken", nextToken);
+            }
+
+            writer.WriteString("ResourceARN", channelArn.Value);
+        });
+
     [ThreadStatic]
     private static JsonBodyBuffer? t_buffer;
 
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
+
+    private static void WriteTagList(Utf8JsonWriter writer, string member, IReadOnlyList<KeyValuePair<string, string>> tags)
+    {
+        writer.WriteStartArray(member);
+        foreach (var tag in tags)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("Key", tag.Key);
+            writer.WriteString("Value", tag.Value);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
 
     /// <summary>Writes one JSON object with the thread's reusable buffer and writer; <paramref name="members"/> never awaits.</summary>
     private static byte[] Write(Action<Utf8JsonWriter> members)

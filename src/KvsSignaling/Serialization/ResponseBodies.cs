@@ -73,6 +73,30 @@ internal static class ResponseBodies
             : throw new MalformedResponseException($"the answer's ChannelARN '{arn ?? "(missing)"}' is not a valid channel ARN");
     }
 
+    /// <summary>One page of <c>ListTagsForResource</c>: the <c>Tags</c> map (absent means none) and the next token.</summary>
+    public static (List<KeyValuePair<string, string>> Tags, string? NextToken) ResourceTags(ReadOnlyMemory<byte> body)
+    {
+        using var document = Parse(body);
+        var tags = new List<KeyValuePair<string, string>>();
+        if (document.RootElement.TryGetProperty("Tags", out var map) && map.ValueKind != JsonValueKind.Null)
+        {
+            if (map.ValueKind != JsonValueKind.Object)
+            {
+                throw new MalformedResponseException("Tags is not an object");
+            }
+
+            foreach (var tag in map.EnumerateObject())
+            {
+                tags.Add(new KeyValuePair<string, string>(tag.Name, tag.Value.ValueKind == JsonValueKind.String
+                    ? tag.Value.GetString()!
+                    : throw new MalformedResponseException($"the value of tag '{tag.Name}' is not a string")));
+            }
+        }
+
+        var token = OptionalString(document.RootElement, "NextToken");
+        return (tags, string.IsNullOrEmpty(token) ? null : token);
+    }
+
     /// <summary>Checks that an answer without members is at least empty or a JSON object.</summary>
     public static void Empty(ReadOnlyMemory<byte> body)
     {

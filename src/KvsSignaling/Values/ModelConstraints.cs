@@ -30,6 +30,10 @@ internal static class ModelConstraints
     public const int TagValueMin = 0;
     public const int TagValueMax = 256;
     public const int TagsOnCreateMax = 50;
+    public const int TagListMin = 1;
+    public const int TagListMax = 50;
+    public const int TagKeyListMin = 1;
+    public const int TagKeyListMax = 50;
 
     public const int ProtocolsMin = 1;
     public const int ProtocolsMax = 5;

@@ -18,6 +18,10 @@ internal sealed class KvsTestClient(Uri baseUrl)
         Timeout = TimeSpan.FromSeconds(30),
     };
 
+    private static readonly Lazy<Dictionary<string, string>> ModelPaths = new(() =>
+        System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(ContractFiles.ServiceModel)).RootElement.GetProperty("operations").EnumerateObject()
+            .ToDictionary(op => op.Name, op => op.Value.GetProperty("http").GetProperty("requestUri").GetString()!, StringComparer.Ordinal));
+
     public string AccessKeyId { get; init; } = KvsLocalCredential.DefaultAccessKeyId;
 
     public string SecretAccessKey { get; init; } = KvsLocalCredential.DefaultSecretAccessKey;
@@ -34,7 +38,9 @@ internal sealed class KvsTestClient(Uri baseUrl)
 
     public static HttpClient DefaultHttpClient => Http;
 
-    public static string PathOf(string operation) => "/" + char.ToLowerInvariant(operation[0]) + operation[1..];
+    /// <summary>The path the contract's model binds an operation to (most are camel-cased, the tag operations are not).</summary>
+    public static string PathOf(string operation) =>
+        ModelPaths.Value.TryGetValue(operation, out var path) ? path : "/" + char.ToLowerInvariant(operation[0]) + operation[1..];
 
     public Task<KvsResponse> CallAsync(string operation, JsonNode? input = null, Action<HttpRequestMessage>? afterSigning = null) =>
         SendAsync(HttpMethod.Post, PathOf(operation), Encoding.UTF8.GetBytes((input ?? new JsonObject()).ToJsonString()), afterSigning);

@@ -32,6 +32,36 @@ public sealed class QuotaTests
         await client.CallOkAsync("DescribeSignalingChannel", new JsonObject { ["ChannelARN"] = busy });
     }
 
+    [Theory]
+    [InlineData("TagResource")]
+    [InlineData("UntagResource")]
+    [InlineData("ListTagsForResource")]
+    public async Task Tag_operations_allow_5_requests_per_second_per_channel_as_the_service_does(string operation)
+    {
+        var clock = new ManualTimeProvider();
+        await using var server = await KvsLocalServer.StartAsync(new KvsLocalOptions { TimeProvider = clock });
+        var client = new KvsTestClient(server.BaseUrl);
+        var busy = await client.CreateChannelAsync("busy");
+        var quiet = await client.CreateChannelAsync("quiet");
+        JsonObject Input(string arn) => operation switch
+        {
+            "TagResource" => new JsonObject { ["ResourceARN"] = arn, ["Tags"] = new JsonArray(new JsonObject { ["Key"] = "k", ["Value"] = "v" }) },
+            "UntagResource" => new JsonObject { ["ResourceARN"] = arn, ["TagKeyList"] = new JsonArray("k") },
+            _ => new JsonObject { ["ResourceARN"] = arn },
+        };
+
+        for (var i = 0; i < 5; i++)
+        {
+            await client.CallOkAsync(operation, Input(busy));
+        }
+
+        var sixth = await client.CallAsync(operation, Input(busy));
+        AuthenticationTests.AssertError(sixth, HttpStatusCode.BadRequest, "ClientLimitExceededException");
+        Assert.Contains($"{operation} allows 5 requests per second per channel", sixth.Message);
+        await client.CallOkAsync(operation, Input(quiet));
+        Assert.Equal(new OperationQuota(50, 5), OperationQuota.ServiceDefaults[operation]);
+    }
+
     [Fact]
     public async Task Create_allows_50_requests_per_second_per_account()
     {

@@ -14,7 +14,7 @@ public sealed class StateFileTests : IDisposable
     public void Dispose() => _folder.Delete(recursive: true);
 
     [Fact]
-    public async Task Channels_with_their_versions_and_settings_survive_a_restart()
+    public async Task Channels_with_their_versions_settings_and_tags_survive_a_restart()
     {
         string arn;
         string version;
@@ -31,6 +31,7 @@ public sealed class StateFileTests : IDisposable
                 ["ChannelARN"] = arn, ["CurrentVersion"] = version, ["SingleMasterConfiguration"] = new JsonObject { ["MessageTtlSeconds"] = 7 },
             });
             server.Admin.SetMediaIngestion(arn, true);
+            await client.CallOkAsync("TagResource", JsonNode.Parse($$"""{"ResourceARN":"{{arn}}","Tags":[{"Key":"site","Value":"hq"},{"Key":"owner","Value":""}]}"""));
             version = (string)(await client.CallOkAsync("DescribeSignalingChannel", new JsonObject { ["ChannelARN"] = arn }))["ChannelInfo"]!["Version"]!;
         }
 
@@ -43,6 +44,7 @@ public sealed class StateFileTests : IDisposable
         Assert.Equal(version, (string)info["Version"]!);
         Assert.Equal(7, (int)info["SingleMasterConfiguration"]!["MessageTtlSeconds"]!);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await again.CallAsync("GetSignalingChannelEndpoint", Channels.EndpointTests.Request(arn, "MASTER", "WEBRTC"))).Status);
+        Assert.Equal("""{"owner":"","site":"hq"}""", (await again.CallOkAsync("ListTagsForResource", new JsonObject { ["ResourceARN"] = arn }))["Tags"]!.ToJsonString());
         Assert.Empty(Directory.EnumerateFiles(_folder.FullName, "*.tmp"));
     }
 

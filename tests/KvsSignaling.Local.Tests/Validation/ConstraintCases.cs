@@ -32,6 +32,9 @@ internal static class ConstraintCases
             {"ChannelARN":"ARN","MediaStorageConfiguration":{"StreamARN":"arn:aws:kinesisvideo:us-west-2:123456789012:stream/s/1","Status":"ENABLED"}}
             """),
         ["DescribeMediaStorageConfiguration"] = Json("""{"ChannelName":"valid-name","ChannelARN":"ARN"}"""),
+        ["TagResource"] = Json("""{"ResourceARN":"ARN","Tags":[{"Key":"site","Value":"hq"}]}"""),
+        ["UntagResource"] = Json("""{"ResourceARN":"ARN","TagKeyList":["site"]}"""),
+        ["ListTagsForResource"] = Json("""{"ResourceARN":"ARN","NextToken":""}"""),
     };
 
     private static readonly JsonElement Model = JsonDocument.Parse(File.ReadAllBytes(ContractFiles.ServiceModel)).RootElement;

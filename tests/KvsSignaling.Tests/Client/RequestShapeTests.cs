@@ -158,6 +158,70 @@ public sealed class RequestShapeTests
     }
 
     [Fact]
+    public async Task Tag_untag_and_list_tags_send_the_model_members_and_list_follows_every_page()
+    {
+        await using var server = new LoopbackServer((request, number) => request.Target switch
+        {
+            "/ListTagsForResource" when !request.BodyText.Contains("NextToken", StringComparison.Ordinal) => Reply.Json("{\"Tags\":{\"site\":\"hq\"},\"NextToken\":\"cGFnZTI=\"}"),
+            "/ListTagsForResource" => Reply.Json("{\"Tags\":{\"owner\":\"\"}}"),
+            _ => Reply.Json("{}"),
+        });
+        using var client = TestClients.Create(server);
+
+        await client.TagSignalingChannelAsync(TestClients.Arn, new Dictionary<string, string> { ["site"] = "hq", ["owner"] = string.Empty });
+        await client.UntagSignalingChannelAsync(TestClients.Arn, new[] { "old", "older" });
+        var tags = await client.ListSignalingChannelTagsAsync(TestClients.Arn);
+
+        var requests = server.Requests;
+        Assert.Equal(new[] { OperationPath("TagResource"), OperationPath("UntagResource"), OperationPath("ListTagsForResource"), OperationPath("ListTagsForResource") }, requests.Select(r => r.Target));
+        Assert.Equal("/TagResource", requests[0].Target);
+        Assert.Equal("{\"ResourceARN\":\"" + TestClients.Arn + "\",\"Tags\":[{\"Key\":\"site\",\"Value\":\"hq\"},{\"Key\":\"owner\",\"Value\":\"\"}]}", requests[0].BodyText);
+        Assert.Equal("{\"ResourceARN\":\"" + TestClients.Arn + "\",\"TagKeyList\":[\"old\",\"older\"]}", requests[1].BodyText);
+        Assert.Equal("{\"ResourceARN\":\"" + TestClients.Arn + "\"}", requests[2].BodyText);
+        Assert.Equal("{\"NextToken\":\"cGFnZTI=\",\"ResourceARN\":\"" + TestClients.Arn + "\"}", requests[3].BodyText);
+        AssertMembersExist(requests[0].BodyText, "TagResourceInput");
+        AssertMembersExist(requests[1].BodyText, "UntagResourceInput");
+        AssertMembersExist(requests[3].BodyText, "ListTagsForResourceInput");
+        Assert.All(requests, r => Assert.Null(SigV4Reference.Verify(r, TestClients.SecretKey)));
+        Assert.Equal(new Dictionary<string, string> { ["site"] = "hq", ["owner"] = string.Empty }, tags);
+    }
+
+    [Fact]
+    public async Task List_tags_stops_on_a_repeated_token()
+    {
+        await using var server = new LoopbackServer((_, _) => Reply.Json("{\"Tags\":{\"a\":\"1\"},\"NextToken\":\"same\"}"));
+        using var client = TestClients.Create(server);
+
+        var error = await Assert.ThrowsAsync<KvsTransportException>(() => client.ListSignalingChannelTagsAsync(TestClients.Arn));
+
+        Assert.Equal(2, server.Count);
+        Assert.Contains("NextToken", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_tag_arguments_fail_before_any_request_naming_the_tag()
+    {
+        await using var server = new LoopbackServer((_, _) => Reply.Json("{}"));
+        using var client = TestClients.Create(server);
+        var tooMany = Enumerable.Range(0, 51).Select(i => new KeyValuePair<string, string>("k" + i.ToString(CultureInfo.InvariantCulture), "v"));
+
+        var badKey = await Assert.ThrowsAsync<ArgumentException>(() => client.TagSignalingChannelAsync(TestClients.Arn, new Dictionary<string, string> { ["bad key!"] = "v" }));
+        Assert.Contains("bad key!", badKey.Message, StringComparison.Ordinal);
+        var badValue = await Assert.ThrowsAsync<ArgumentException>(() => client.TagSignalingChannelAsync(TestClients.Arn, new Dictionary<string, string> { ["site"] = "a#b" }));
+        Assert.Contains("site", badValue.Message, StringComparison.Ordinal);
+        Assert.Contains("51", (await Assert.ThrowsAsync<ArgumentException>(() => client.TagSignalingChannelAsync(TestClients.Arn, tooMany))).Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ArgumentException>(() => client.TagSignalingChannelAsync(TestClients.Arn, new Dictionary<string, string>()));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.TagSignalingChannelAsync(TestClients.Arn, new[] { new KeyValuePair<string, string>("a", "1"), new KeyValuePair<string, string>("a", "2") }));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => client.TagSignalingChannelAsync(null!, new Dictionary<string, string> { ["a"] = "1" }));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => client.TagSignalingChannelAsync(TestClients.Arn, null!));
+        Assert.Contains("bad key!", (await Assert.ThrowsAsync<ArgumentException>(() => client.UntagSignalingChannelAsync(TestClients.Arn, new[] { "ok", "bad key!" }))).Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ArgumentException>(() => client.UntagSignalingChannelAsync(TestClients.Arn, Array.Empty<string>()));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.UntagSignalingChannelAsync(TestClients.Arn, tooMany.Select(t => t.Key)));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ListSignalingChannelTagsAsync(null!));
+        Assert.Equal(0, server.Count);
+    }
+
+    [Fact]
     public async Task Invalid_arguments_fail_before_any_request()
     {
         await using var server = new LoopbackServer((_, _) => Reply.Json("{}"));

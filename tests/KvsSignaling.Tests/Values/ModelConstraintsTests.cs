@@ -27,6 +27,10 @@ public sealed class ModelConstraintsTests
         Assert.Equal(ModelConstraints.ProtocolsMin, ContractShape.Of("ListOfProtocols").Min);
         Assert.Equal(ModelConstraints.ProtocolsMax, ContractShape.Of("ListOfProtocols").Max);
         Assert.Equal(ModelConstraints.TagsOnCreateMax, ContractShape.Of("TagOnCreateList").Max);
+        Assert.Equal(ModelConstraints.TagListMin, ContractShape.Of("TagList").Min);
+        Assert.Equal(ModelConstraints.TagListMax, ContractShape.Of("TagList").Max);
+        Assert.Equal(ModelConstraints.TagKeyListMin, ContractShape.Of("TagKeyList").Min);
+        Assert.Equal(ModelConstraints.TagKeyListMax, ContractShape.Of("TagKeyList").Max);
     }
 
     [Fact]
