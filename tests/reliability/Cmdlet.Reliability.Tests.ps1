@@ -21,9 +21,12 @@ Describe 'Get-KvsSignalingChannelEndpoint under injected faults' {
     # Count = the client's 3 attempts for retried faults (1 for answers that are not retried): with one lookup at a
     # time, one input takes every hit and the fault is gone for the next inputs. Count 2 is absorbed by retries.
     # Which input starts first is not promised (two lookups may be queued at once); output order is.
-    It '<Kind> x<Count>: <Errors> error(s) <ErrorId>, the other inputs still produce output' -TestCases @(
+    # Throttling is waited out in the module's default adaptive mode; in standard mode (AWS_RETRY_MODE) it costs
+    # attempts like the other faults.
+    It '<Kind> x<Count><Mode>: <Errors> error(s) <ErrorId>, the other inputs still produce output' -TestCases @(
         @{ Kind = 'Throttle'; Count = 2; Errors = 0; ErrorId = ''; Words = '' }
-        @{ Kind = 'Throttle'; Count = 3; Errors = 1; ErrorId = 'Throttled'; Words = 'ClientLimitExceededException' }
+        @{ Kind = 'Throttle'; Count = 3; Errors = 1; ErrorId = 'Throttled'; Words = 'ClientLimitExceededException'; Mode = ' standard' }
+        @{ Kind = 'Throttle'; Count = 6; Errors = 0; ErrorId = ''; Words = ''; Mode = ' adaptive' }
         @{ Kind = 'InternalError'; Count = 2; Errors = 0; ErrorId = ''; Words = '' }
         @{ Kind = 'InternalError'; Count = 3; Errors = 1; ErrorId = 'ServiceError'; Words = 'InternalFailure' }
         @{ Kind = 'ServiceUnavailable'; Count = 3; Errors = 1; ErrorId = 'ServiceError'; Words = 'ServiceUnavailable' }
@@ -36,12 +39,18 @@ Describe 'Get-KvsSignalingChannelEndpoint under injected faults' {
         @{ Kind = 'OversizedBody'; Count = 1; Errors = 1; ErrorId = 'ConnectionFailed'; Words = 'larger than the limit' }
         @{ Kind = 'WrongEndpointScheme'; Count = 1; Errors = 1; ErrorId = 'InvalidEndpoint'; Words = 'scheme' }
     ) {
-        param($Kind, $Count, $Errors, $ErrorId, $Words)
+        param($Kind, $Count, $Errors, $ErrorId, $Words, $Mode)
         $fault = @{ Kind = $Kind; Operation = 'GetSignalingChannelEndpoint'; Count = $Count }
         if ($Kind -eq 'OversizedBody') { $fault.SizeBytes = 2MB }
         Add-KvsLocalFault $kvs $fault
 
-        $out = @($arns | Get-KvsSignalingChannelEndpoint -ThrottleLimit 1 -Force -ErrorVariable err -ErrorAction SilentlyContinue)
+        $env:AWS_RETRY_MODE = if ($Mode) { $Mode.Trim() } else { $null }
+        try {
+            $out = @($arns | Get-KvsSignalingChannelEndpoint -ThrottleLimit 1 -Force -ErrorVariable err -ErrorAction SilentlyContinue)
+        }
+        finally {
+            $env:AWS_RETRY_MODE = $null
+        }
 
         $err.Count | Should -Be $Errors
         $out.Count | Should -Be (4 - $Errors)
