@@ -52,15 +52,26 @@ public readonly struct ChannelProtocol : IEquatable<ChannelProtocol>
 
     /// <summary>
     /// Checks a protocol list against the model (<c>ListOfProtocols</c>: 1 to 5 set protocols, none twice) and
-    /// returns it as a list; the error names what is wrong and what is allowed.
+    /// returns it as a list.
     /// </summary>
+    /// <param name="protocols">The list.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="protocols"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The list holds no protocol or more than the model allows; the message says how many are allowed.</exception>
+    /// <exception cref="ArgumentException">A protocol is not set, or is listed twice; the message names it and the allowed values.</exception>
+    public static IReadOnlyList<ChannelProtocol> CheckList(IEnumerable<ChannelProtocol> protocols) => CheckList(protocols, nameof(protocols));
+
     internal static IReadOnlyList<ChannelProtocol> CheckList(IEnumerable<ChannelProtocol> protocols, string paramName)
     {
+        if (protocols is null)
+        {
+            throw new ArgumentNullException(paramName, $"A protocol list is required; allowed: {ChannelValueGrammar.ProtocolsMin}..{ChannelValueGrammar.ProtocolsMax} of {AllowedValues}.");
+        }
+
         var list = new List<ChannelProtocol>(protocols);
         var countProblem = ChannelValueGrammar.ProtocolCountProblem(list.Count);
         if (countProblem is not null)
         {
-            throw new ArgumentException(countProblem + ".", paramName);
+            throw new ArgumentOutOfRangeException(paramName, countProblem + ".");
         }
 
         for (var i = 0; i < list.Count; i++)

@@ -59,9 +59,9 @@ namespace KvsSignaling.Grammar
         /// e.g. "6 protocols were given; allowed: 1..5".
         /// </summary>
         public static string? ProtocolCountProblem(int count) =>
-            count < ProtocolsMin || count > ProtocolsMax
-                ? $"{count} protocols were given; allowed: {ProtocolsMin}..{ProtocolsMax} of {ListOf(Protocols)}"
-                : null;
+            count == 0 ? $"At least one protocol is required; allowed: {ProtocolsMin}..{ProtocolsMax} of {ListOf(Protocols)}"
+            : count < ProtocolsMin || count > ProtocolsMax ? $"{count} protocols were given; allowed: {ProtocolsMin}..{ProtocolsMax} of {ListOf(Protocols)}"
+            : null;
 
         /// <summary>The message of a protocol listed twice (the service takes each protocol once).</summary>
         public static string DuplicateProtocolProblem(string protocol) =>
