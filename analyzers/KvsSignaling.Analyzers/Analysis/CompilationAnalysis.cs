@@ -58,7 +58,11 @@ internal sealed partial class CompilationAnalysis
     {
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is { } parameter && ValueOperations.MayHoldConstants(argument.Value))
+            // Cheap tests first: only string and collection parameters can expect a value, only constants and
+            // written-out collections can be checked; the symbol lookup comes last.
+            if (argument.Parameter is { } parameter
+                && MayBeSink(parameter.Type)
+                && ValueOperations.MayHoldConstants(argument.Value))
             {
                 Check(context, GetSink(parameter), argument.Value);
             }
@@ -217,6 +221,12 @@ internal sealed partial class CompilationAnalysis
 
         ValueReporter.CheckCollection(context, ChannelValueKind.Protocol, operation, checkElements: false);
     }
+
+    /// <summary>A string, an array or a generic collection: the only types a parameter that expects a value has.</summary>
+    private static bool MayBeSink(ITypeSymbol type) =>
+        type.SpecialType == SpecialType.System_String
+        || type.TypeKind == TypeKind.Array
+        || type is INamedTypeSymbol { IsGenericType: true };
 
     private static ISymbol? MemberOf(IOperation target) => target switch
     {
