@@ -101,7 +101,7 @@ public sealed class ChannelArn : IEquatable<ChannelArn>
         var problem = ChannelArnGrammar.Parse(value, out var parts);
         if (problem is not null)
         {
-            return problem + ".";
+            return $"{problem} (expected {Shape}).";
         }
 
         arn = new ChannelArn(value!, parts);

@@ -59,7 +59,7 @@ namespace KvsSignaling.Grammar
         /// e.g. "6 protocols were given; allowed: 1..5".
         /// </summary>
         public static string? ProtocolCountProblem(int count) =>
-            count == 0 ? $"At least one protocol is required; allowed: {ProtocolsMin}..{ProtocolsMax} of {ListOf(Protocols)}"
+            count == 0 ? $"0 protocols were given; at least one protocol is required, allowed: {ProtocolsMin}..{ProtocolsMax} of {ListOf(Protocols)}"
             : count < ProtocolsMin || count > ProtocolsMax ? $"{count} protocols were given; allowed: {ProtocolsMin}..{ProtocolsMax} of {ListOf(Protocols)}"
             : null;
 
