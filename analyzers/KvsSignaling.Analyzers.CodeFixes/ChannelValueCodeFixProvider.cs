@@ -57,6 +57,19 @@ public sealed class ChannelValueCodeFixProvider : CodeFixProvider
                 continue;
             }
 
+            if (diagnostic.Properties.ContainsKey(DiagnosticProperties.SuggestionIsListed)
+                && ListEntries.ListEntryOf(literal) is { } entry)
+            {
+                // { "WSS", "wss" }: writing WSS would list it twice, so the fix leaves the one already there.
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Remove it: \"{suggestion}\" is already listed",
+                        cancellationToken => ListEntries.RemoveAsync(context.Document, entry, cancellationToken),
+                        UseAllowedValueKey),
+                    diagnostic);
+                continue;
+            }
+
             context.RegisterCodeFix(
                 CodeAction.Create(
                     $"Use \"{suggestion}\"",

@@ -24,7 +24,8 @@ public sealed class ChannelValueAnalyzer : DiagnosticAnalyzer
         Descriptors.InvalidChannelProtocol,
         Descriptors.DuplicateChannelProtocol,
         Descriptors.ProtocolCountOutOfRange,
-        Descriptors.MalformedChannelArn);
+        Descriptors.MalformedChannelArn,
+        Descriptors.UnknownCommandParameter);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -54,6 +55,20 @@ public sealed class ChannelValueAnalyzer : DiagnosticAnalyzer
         {
             context.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
             context.RegisterOperationAction(analysis.AnalyzeMemberInitializer, OperationKind.MemberInitializer);
+        }
+
+        if (symbols.HasAwsModel || symbols.HasMarkers || symbols.HasTypedValues)
+        {
+            context.RegisterOperationAction(analysis.AnalyzeDeconstruction, OperationKind.DeconstructionAssignment);
+        }
+
+        if (symbols.HasMarkers)
+        {
+            context.RegisterOperationAction(
+                analysis.AnalyzeInitializer,
+                OperationKind.PropertyInitializer,
+                OperationKind.FieldInitializer,
+                OperationKind.ParameterInitializer);
         }
 
         if (symbols.HasTypedProtocols)

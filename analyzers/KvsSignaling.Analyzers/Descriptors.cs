@@ -1,3 +1,4 @@
+using KvsSignaling.Grammar;
 using Microsoft.CodeAnalysis;
 
 namespace KvsSignaling.Analyzers;
@@ -12,16 +13,16 @@ public static partial class Descriptors
     /// <summary>KVS1001: a constant that is not MASTER or VIEWER flows into a channel role.</summary>
     public static readonly DiagnosticDescriptor InvalidChannelRole = Create(
         DiagnosticIds.InvalidChannelRole,
-        "Channel role is not MASTER or VIEWER",
-        "'{0}' is not a channel role: the service accepts only MASTER or VIEWER, in upper case{1}",
+        "Channel role is not " + ChannelValueGrammar.ChoiceOf(ChannelValueGrammar.Roles),
+        "'{0}' is not a channel role: the service accepts only " + ChannelValueGrammar.ChoiceOf(ChannelValueGrammar.Roles) + ", in upper case{1}",
         UsageCategory,
         DiagnosticSeverity.Warning);
 
     /// <summary>KVS1002: a constant that is not WSS, HTTPS or WEBRTC flows into a channel protocol.</summary>
     public static readonly DiagnosticDescriptor InvalidChannelProtocol = Create(
         DiagnosticIds.InvalidChannelProtocol,
-        "Channel protocol is not WSS, HTTPS or WEBRTC",
-        "'{0}' is not a channel protocol: the service accepts only WSS, HTTPS or WEBRTC, in upper case{1}",
+        "Channel protocol is not " + ChannelValueGrammar.ChoiceOf(ChannelValueGrammar.Protocols),
+        "'{0}' is not a channel protocol: the service accepts only " + ChannelValueGrammar.ChoiceOf(ChannelValueGrammar.Protocols) + ", in upper case{1}",
         UsageCategory,
         DiagnosticSeverity.Warning);
 
@@ -36,8 +37,8 @@ public static partial class Descriptors
     /// <summary>KVS1004: a protocol list whose size is known holds no protocol or more than five.</summary>
     public static readonly DiagnosticDescriptor ProtocolCountOutOfRange = Create(
         DiagnosticIds.ProtocolCountOutOfRange,
-        "Protocol list must hold 1 to 5 protocols",
-        "This protocol list holds {0} protocols: the service accepts 1 to 5",
+        $"Protocol list must hold {ChannelValueGrammar.ProtocolsMin} to {ChannelValueGrammar.ProtocolsMax} protocols",
+        "This protocol list holds {0} protocols: the service accepts " + $"{ChannelValueGrammar.ProtocolsMin} to {ChannelValueGrammar.ProtocolsMax}",
         UsageCategory,
         DiagnosticSeverity.Warning);
 
@@ -45,7 +46,15 @@ public static partial class Descriptors
     public static readonly DiagnosticDescriptor MalformedChannelArn = Create(
         DiagnosticIds.MalformedChannelArn,
         "Channel ARN is malformed",
-        "'{0}' is not a signaling channel ARN: {1} (expected arn:<partition>:kinesisvideo:<region>:<account-id>:channel/<channel-name>/<creation-time>)",
+        "'{0}' is not a signaling channel ARN: {1} (expected " + ChannelArnGrammar.Shape + ")",
+        UsageCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>KVS1006: a parameter name that Get-KvsSignalingChannelEndpoint does not have, passed through PowerShell's AddParameter.</summary>
+    public static readonly DiagnosticDescriptor UnknownCommandParameter = Create(
+        DiagnosticIds.UnknownCommandParameter,
+        "Command has no such parameter",
+        "'{0}' is not a parameter of {1}{2}",
         UsageCategory,
         DiagnosticSeverity.Warning);
 

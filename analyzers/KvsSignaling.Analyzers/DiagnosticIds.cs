@@ -17,4 +17,7 @@ public static class DiagnosticIds
 
     /// <summary>A malformed signaling-channel ARN.</summary>
     public const string MalformedChannelArn = "KVS1005";
+
+    /// <summary>A parameter name the PowerShell command does not have.</summary>
+    public const string UnknownCommandParameter = "KVS1006";
 }

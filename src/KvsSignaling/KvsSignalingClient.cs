@@ -370,44 +370,10 @@ public sealed class KvsSignalingClient : IDisposable
         }
     }
 
-    internal static void CheckRole(ChannelRole role, string paramName)
-    {
-        if (!role.IsValid)
-        {
-            throw new ArgumentException("The role is not set (default value); allowed values: MASTER, VIEWER.", paramName);
-        }
-    }
+    internal static void CheckRole(ChannelRole role, string paramName) => ChannelRole.CheckSet(role, paramName);
 
-    internal static IReadOnlyList<ChannelProtocol> CheckProtocols(IEnumerable<ChannelProtocol>? protocols, string paramName)
-    {
-        if (protocols is null)
-        {
-            return DefaultProtocols;
-        }
-
-        var list = new List<ChannelProtocol>();
-        foreach (var protocol in protocols)
-        {
-            if (!protocol.IsValid)
-            {
-                throw new ArgumentException("A protocol is not set (default value); allowed values: WSS, HTTPS, WEBRTC.", paramName);
-            }
-
-            if (list.Contains(protocol))
-            {
-                throw new ArgumentException($"Protocol '{protocol.Value}' is listed more than once; each protocol may appear once.", paramName);
-            }
-
-            list.Add(protocol);
-        }
-
-        if (list.Count < ModelConstraints.ProtocolsMin || list.Count > ModelConstraints.ProtocolsMax)
-        {
-            throw new ArgumentException($"{list.Count} protocols were given; allowed: {ModelConstraints.ProtocolsMin}..{ModelConstraints.ProtocolsMax} of WSS, HTTPS, WEBRTC.", paramName);
-        }
-
-        return list;
-    }
+    internal static IReadOnlyList<ChannelProtocol> CheckProtocols(IEnumerable<ChannelProtocol>? protocols, string paramName) =>
+        protocols is null ? DefaultProtocols : ChannelProtocol.CheckList(protocols, paramName);
 
     internal static void CheckChannelName(string? channelName, string paramName) =>
         ModelConstraints.Check(channelName, paramName, "Channel name", ModelConstraints.ChannelName, ModelConstraints.ChannelNamePattern, ModelConstraints.ChannelNameMin, ModelConstraints.ChannelNameMax);

@@ -19,4 +19,15 @@ public static class NotFixable
     public static ChannelRole Owner() => /*KVS1001*/"OWNER";
 
     public static string Runtime(string role) => ChannelRole.Parse(role).Value;
+
+    public static ChannelArn TooLate() => /*KVS1005*/"arn:aws:kinesisvideo:us-west-2:123456789012:channel/front-door/17000000000000000000";
+
+    public static System.Management.Automation.PowerShell Hosted()
+    {
+        var ps = System.Management.Automation.PowerShell.Create();
+        ps.AddCommand("Get-KvsSignalingChannelEndpoint");
+        ps.AddParameter(/*KVS1006*/"Protocols", new[] { "WSS" });
+        ps.AddParameter("Role", /*KVS1001*/"OWNER");
+        return ps;
+    }
 }

@@ -117,7 +117,8 @@ Describe 'Get-KvsSignalingChannelEndpoint' {
             @{ Name = 'a role given twice'; Arguments = @{ Role = 'MASTER', 'master' }; ErrorId = 'DuplicateRole'; Text = 'MASTER' }
             @{ Name = 'an unknown protocol'; Arguments = @{ Protocol = 'SMTP' }; ErrorId = 'InvalidProtocol'; Text = "'SMTP'.*WSS, HTTPS, WEBRTC" }
             @{ Name = 'a protocol given twice'; Arguments = @{ Protocol = 'wss', 'WSS' }; ErrorId = 'DuplicateProtocol'; Text = "'WSS'.*WSS, HTTPS, WEBRTC" }
-            @{ Name = 'too many protocols'; Arguments = @{ Protocol = 'WSS', 'HTTPS', 'WEBRTC', 'WSS' }; ErrorId = 'TooManyProtocols'; Text = 'at most 3' }
+            @{ Name = 'too many protocols'; Arguments = @{ Protocol = 'WSS', 'HTTPS', 'WEBRTC', 'WSS', 'HTTPS', 'WEBRTC' }; ErrorId = 'TooManyProtocols'; Text = '6 protocols.*1\.\.5 of WSS, HTTPS, WEBRTC' }
+            @{ Name = 'four protocols, one repeated'; Arguments = @{ Protocol = 'WSS', 'HTTPS', 'WEBRTC', 'WSS' }; ErrorId = 'DuplicateProtocol'; Text = "'WSS'.*WSS, HTTPS, WEBRTC" }
             @{ Name = 'an access key without a secret key'; Arguments = @{ SecretKey = $null }; ErrorId = 'IncompleteCredentials'; Text = '-SecretKey' }
         ) {
             $before = Get-KvsLocalRequestCount $kvs GetSignalingChannelEndpoint

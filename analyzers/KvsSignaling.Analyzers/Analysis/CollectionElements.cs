@@ -27,6 +27,9 @@ internal static class CollectionElements
             case IObjectOrCollectionInitializerOperation initializer:
                 // A collection initializer of a member adds to whatever the member already holds.
                 return TryCollectInitializer(initializer, elements);
+            case IInvocationOperation invocation when IsCopy(invocation):
+                // new[] { "WSS", "HTTP" }.ToList(): the same elements in another collection.
+                return TryCollect(invocation.Arguments[0].Value, elements, out complete);
             default:
                 if (collection.Syntax is CollectionExpressionSyntax)
                 {
@@ -37,6 +40,23 @@ internal static class CollectionElements
                 return false;
         }
     }
+
+    /// <summary>
+    /// How many elements the collection holds beyond those written out: <c>new ChannelProtocol[6]</c> holds six
+    /// unset ones.
+    /// </summary>
+    public static int UnwrittenElements(IOperation collection) =>
+        ValueOperations.SkipImplicitConversions(collection) is IArrayCreationOperation { Initializer: null, DimensionSizes.Length: 1 } array
+        && array.DimensionSizes[0].ConstantValue is { HasValue: true, Value: int size } && size > 0
+            ? size
+            : 0;
+
+    /// <summary><c>Enumerable.ToList</c> and <c>ToArray</c>, which copy their source as it is.</summary>
+    public static bool IsCopy(IInvocationOperation invocation) =>
+        invocation.TargetMethod.Name is "ToList" or "ToArray"
+        && invocation.Arguments.Length == 1
+        && invocation.TargetMethod.ContainingType is { Name: "Enumerable" } type
+        && type.ContainingNamespace?.ToDisplayString() == "System.Linq";
 
     private static bool TryCollectArray(IArrayCreationOperation array, List<IOperation> elements, out bool complete)
     {
@@ -51,9 +71,9 @@ internal static class CollectionElements
             return true;
         }
 
-        // new string[0] holds nothing; new string[n] holds nulls the service would refuse anyway.
+        // new string[0] holds nothing; new string[n] holds n nulls (UnwrittenElements), which the service refuses anyway.
         complete = array.DimensionSizes.Length == 1 && array.DimensionSizes[0].ConstantValue is { HasValue: true, Value: 0 };
-        return complete;
+        return array.DimensionSizes.Length == 1 && array.DimensionSizes[0].ConstantValue is { HasValue: true, Value: int };
     }
 
     private static bool TryCollectObjectCreation(IObjectCreationOperation creation, List<IOperation> elements, out bool complete)
@@ -111,15 +131,23 @@ internal static class CollectionElements
     private static bool IsCollectionInitializer(IObjectOrCollectionInitializerOperation initializer) =>
         initializer.Syntax.IsKind(SyntaxKind.CollectionInitializerExpression);
 
-    /// <summary>Adds the elements and returns true when there is no spread, so that the size is known.</summary>
+    /// <summary>
+    /// Adds the elements, those of spread collections written out in source too (<c>[.. new[] { "HTTP" }]</c>),
+    /// and returns true when every spread is such a collection, so that the size is known.
+    /// </summary>
     private static bool CollectCollectionExpression(IOperation collection, List<IOperation> elements)
     {
         var complete = true;
         foreach (var child in collection.ChildOperations)
         {
-            if (child.Syntax is SpreadElementSyntax || child.Syntax.Parent is SpreadElementSyntax)
+            // Roslyn 4.8 gives the spread's operand with the spread's syntax as its parent; later ones a spread operation.
+            var spread = child.Syntax is SpreadElementSyntax ? FirstChild(child)
+                : child.Syntax.Parent is SpreadElementSyntax ? child
+                : null;
+            if (spread is not null || child.Syntax is SpreadElementSyntax)
             {
-                complete = false;
+                var spreadComplete = false;
+                complete &= spread is not null && TryCollect(spread, elements, out spreadComplete) && spreadComplete;
                 continue;
             }
 
@@ -127,5 +155,15 @@ internal static class CollectionElements
         }
 
         return complete;
+    }
+
+    private static IOperation? FirstChild(IOperation operation)
+    {
+        foreach (var child in operation.ChildOperations)
+        {
+            return child;
+        }
+
+        return null;
     }
 }

@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
 using KvsSignaling.Analyzers.Values;
+using KvsSignaling.Grammar;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -28,7 +31,55 @@ internal sealed partial class CompilationAnalysis
             case "AddParameter":
                 AnalyzePowerShellParameter(context, invocation);
                 break;
+            case "Invoke" when invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke:
+                AnalyzeLambdaArguments(context, invocation);
+                break;
         }
+    }
+
+    /// <summary>
+    /// A call of a lambda held in a local whose parameters carry markers:
+    /// <c>var join = ([ChannelRoleValue] string role) => …; join("MASTER");</c>. The delegate's own parameters carry
+    /// no attributes, so the arguments are checked against the lambda's.
+    /// </summary>
+    private void AnalyzeLambdaArguments(OperationAnalysisContext context, IInvocationOperation invocation)
+    {
+        if (!_symbols.HasMarkers
+            || invocation.Arguments.IsEmpty
+            || invocation.Instance is not ILocalReferenceOperation local
+            || local.Local.DeclaringSyntaxReferences.IsEmpty
+            || local.Local.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) is not VariableDeclaratorSyntax declarator
+            || declarator.Initializer?.Value is not ParenthesizedLambdaExpressionSyntax lambda
+            || !HasAttributes(lambda.ParameterList)
+            || !ValueOperations.AnyMayHoldConstants(invocation.Arguments)
+            || declarator.SyntaxTree != invocation.Syntax.SyntaxTree
+            || invocation.SemanticModel?.GetSymbolInfo(lambda, context.CancellationToken).Symbol is not IMethodSymbol method)
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } parameter
+                && parameter.Ordinal < method.Parameters.Length
+                && ValueOperations.MayHoldConstants(argument.Value))
+            {
+                Check(context, GetSink(method.Parameters[parameter.Ordinal]), argument.Value);
+            }
+        }
+    }
+
+    private static bool HasAttributes(ParameterListSyntax parameters)
+    {
+        foreach (var parameter in parameters.Parameters)
+        {
+            if (parameter.AttributeLists.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>config.Protocols.Add("HTTPS")</c>, <c>config.Protocols.AddRange(new[] { … })</c>: the list's size is not known.</summary>
@@ -64,23 +115,45 @@ internal sealed partial class CompilationAnalysis
     }
 
     /// <summary>
-    /// <c>PowerShell.AddCommand("Get-KvsSignalingChannelEndpoint")…AddParameter("Role", "MASTER")</c> in one fluent
-    /// chain. Role and Protocol both take one value or an array.
+    /// <c>PowerShell.AddCommand("Get-KvsSignalingChannelEndpoint")…AddParameter("Role", "MASTER")</c>, in one fluent
+    /// chain or in statements on the same local. Role and Protocol both take one value or an array, ChannelARN one
+    /// ARN or an array; a name that is no parameter of the command (nor a unique prefix of one) is reported.
     /// </summary>
     private void AnalyzePowerShellParameter(OperationAnalysisContext context, IInvocationOperation invocation)
     {
-        if (invocation.TargetMethod.Parameters.Length != 2
+        // Syntactic gates first: a constant name, then the PowerShell type, then the command it belongs to.
+        if (invocation.TargetMethod.Parameters.Length is not (1 or 2)
+            || ArgumentValue(invocation, 0) is not { ConstantValue: { HasValue: true, Value: string parameterName } } nameOperation
             || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _symbols.PowerShell)
-            || ArgumentValue(invocation, 0)?.ConstantValue is not { HasValue: true, Value: string parameterName })
+            || !IsEndpointCommand(invocation))
         {
             return;
         }
 
-        var kind = parameterName.Equals("Role", StringComparison.OrdinalIgnoreCase) ? ChannelValueKind.Role
-            : parameterName.Equals("Protocol", StringComparison.OrdinalIgnoreCase) ? ChannelValueKind.Protocol
-            : ChannelValueKind.None;
-        var value = ArgumentValue(invocation, 1);
-        if (kind == ChannelValueKind.None || value is null || !IsEndpointCommandChain(invocation.Instance))
+        var parameter = EndpointCommandParameters.Resolve(parameterName, out var candidates);
+        if (parameter is null)
+        {
+            var detail = candidates.Count > 1
+                ? $": it could be any of {string.Join(", ", candidates)}"
+                : string.Empty;
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.UnknownCommandParameter,
+                nameOperation.Syntax.GetLocation(),
+                ChannelValueGrammar.Printable(parameterName),
+                EndpointCommand,
+                detail));
+            return;
+        }
+
+        var kind = parameter switch
+        {
+            EndpointCommandParameters.Role => ChannelValueKind.Role,
+            EndpointCommandParameters.Protocol => ChannelValueKind.Protocol,
+            EndpointCommandParameters.ChannelArn => ChannelValueKind.Arn,
+            _ => ChannelValueKind.None,
+        };
+        var value = invocation.TargetMethod.Parameters.Length == 2 ? ArgumentValue(invocation, 1) : null;
+        if (kind == ChannelValueKind.None || value is null)
         {
             return;
         }
@@ -95,35 +168,127 @@ internal sealed partial class CompilationAnalysis
         }
     }
 
-    /// <summary>Walks back a fluent chain of parameters and arguments to the command they belong to.</summary>
-    private bool IsEndpointCommandChain(IOperation? receiver)
+    /// <summary>
+    /// True when the parameter belongs to Get-KvsSignalingChannelEndpoint: the command is added earlier in the same
+    /// fluent chain, or, when the chain starts at a local, by the last statement before it that adds a command or
+    /// statement to that local.
+    /// </summary>
+    private bool IsEndpointCommand(IInvocationOperation invocation)
     {
+        var command = CommandOfChain(invocation.Instance, out var root);
+        if (command is not null)
+        {
+            return IsEndpointCommandName(command);
+        }
+
+        if (root is not ILocalReferenceOperation local)
+        {
+            return false;
+        }
+
+        // Statements of the enclosing block, up to the one holding this call.
+        IOperation statement = invocation;
+        while (statement.Parent is { } parent && parent is not IBlockOperation)
+        {
+            statement = parent;
+        }
+
+        if (statement.Parent is not IBlockOperation block)
+        {
+            return false;
+        }
+
+        string? lastCommand = null;
+        foreach (var earlier in block.Operations)
+        {
+            if (earlier == statement)
+            {
+                break;
+            }
+
+            foreach (var chainEnd in ChainsOn(earlier, local.Local))
+            {
+                lastCommand = chainEnd;
+            }
+        }
+
+        return lastCommand is not null && IsEndpointCommandName(lastCommand);
+    }
+
+    /// <summary>
+    /// The command the last AddCommand of the chains in <paramref name="statement"/> on <paramref name="local"/>
+    /// adds (empty when the chain adds a statement or an unknown command).
+    /// </summary>
+    private IEnumerable<string> ChainsOn(IOperation statement, ILocalSymbol local)
+    {
+        switch (statement)
+        {
+            case IExpressionStatementOperation { Operation: IInvocationOperation call }:
+                var command = CommandOfChain(call, out var root);
+                if (root is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) && command is not null)
+                {
+                    yield return command;
+                }
+
+                break;
+            case IVariableDeclarationGroupOperation group:
+                foreach (var declaration in group.Declarations)
+                {
+                    foreach (var declarator in declaration.Declarators)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(declarator.Symbol, local)
+                            && declarator.Initializer?.Value is IInvocationOperation initial
+                            && CommandOfChain(initial, out _) is { } declared)
+                        {
+                            yield return declared;
+                        }
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Walks back a fluent chain of PowerShell calls: the name the latest AddCommand gives (empty for AddStatement,
+    /// AddScript or a name not known at compile time), or null when the chain adds no command; <paramref name="root"/>
+    /// is where the chain starts.
+    /// </summary>
+    private string? CommandOfChain(IOperation? receiver, out IOperation? root)
+    {
+        root = receiver;
         for (var depth = 0; depth < MaxFluentChain; depth++)
         {
             if (receiver is not IInvocationOperation call
                 || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _symbols.PowerShell))
             {
-                return false;
+                root = receiver;
+                return null;
             }
 
             switch (call.TargetMethod.Name)
             {
                 case "AddCommand":
-                    return ArgumentValue(call, 0)?.ConstantValue is { HasValue: true, Value: string command }
-                        && (command.Equals(EndpointCommand, StringComparison.OrdinalIgnoreCase)
-                            || command.EndsWith(QualifiedEndpointCommand, StringComparison.OrdinalIgnoreCase));
+                    root = call.Instance;
+                    return ArgumentValue(call, 0)?.ConstantValue is { HasValue: true, Value: string command } ? command : string.Empty;
                 case "AddParameter":
                 case "AddParameters":
                 case "AddArgument":
                     receiver = call.Instance;
                     break;
                 default:
-                    return false;
+                    root = call.Instance;
+                    return string.Empty;
             }
         }
 
-        return false;
+        root = null;
+        return string.Empty;
     }
+
+    private static bool IsEndpointCommandName(string command) =>
+        command.Equals(EndpointCommand, StringComparison.OrdinalIgnoreCase)
+        || command.EndsWith(QualifiedEndpointCommand, StringComparison.OrdinalIgnoreCase);
 
     private static IOperation? ArgumentValue(IInvocationOperation invocation, int ordinal)
     {

@@ -25,6 +25,11 @@ internal sealed partial class CompilationAnalysis
         }
 
         var marked = _symbols.HasMarkers ? MarkedKind(symbol) : ChannelValueKind.None;
+        if (marked == ChannelValueKind.None && _symbols.HasMarkers && symbol is IParameterSymbol positional
+            && PositionalProperty(positional) is { } positionalProperty)
+        {
+            marked = MarkedKind(positionalProperty);
+        }
         if (marked == ChannelValueKind.None)
         {
             return ValueSink.None;
@@ -96,6 +101,34 @@ internal sealed partial class CompilationAnalysis
         }
 
         return ChannelValueKind.None;
+    }
+
+    /// <summary>
+    /// The property a record's positional parameter declares: <c>record R([property: ChannelRoleValue] string Role)</c>
+    /// marks the property, and a value passed to the constructor ends up in it.
+    /// </summary>
+    private static IPropertySymbol? PositionalProperty(IParameterSymbol parameter)
+    {
+        if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+            || !constructor.ContainingType.IsRecord
+            || parameter.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return null;
+        }
+
+        var parameterSyntax = parameter.DeclaringSyntaxReferences[0];
+        foreach (var member in constructor.ContainingType.GetMembers(parameter.Name))
+        {
+            if (member is IPropertySymbol property
+                && !property.DeclaringSyntaxReferences.IsEmpty
+                && property.DeclaringSyntaxReferences[0].Span == parameterSyntax.Span
+                && property.DeclaringSyntaxReferences[0].SyntaxTree == parameterSyntax.SyntaxTree)
+            {
+                return property;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsStringCollection(ITypeSymbol? type) => type switch

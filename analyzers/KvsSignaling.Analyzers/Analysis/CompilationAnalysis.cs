@@ -58,23 +58,126 @@ internal sealed partial class CompilationAnalysis
     {
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is { } parameter && ValueOperations.MayHoldConstants(argument.Value))
+            // Cheap tests first: only string and collection parameters can expect a value, only constants and
+            // written-out collections can be checked; the symbol lookup comes last.
+            if (argument.Parameter is { } parameter
+                && MayBeSink(parameter.Type)
+                && ValueOperations.MayHoldConstants(argument.Value))
             {
                 Check(context, GetSink(parameter), argument.Value);
             }
         }
     }
 
-    /// <summary>An assignment, also inside object initializers and <c>with</c> expressions.</summary>
+    /// <summary>
+    /// An assignment, also inside object initializers and <c>with</c> expressions, and to an element of a
+    /// protocol list (<c>Protocols[0] = "HTTPS"</c>).
+    /// </summary>
     public void AnalyzeAssignment(OperationAnalysisContext context)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (!ValueOperations.MayHoldConstants(assignment.Value) || MemberOf(assignment.Target) is not { } member)
+        if (!ValueOperations.MayHoldConstants(assignment.Value))
         {
             return;
         }
 
-        Check(context, GetSink(member), assignment.Value);
+        CheckTarget(context, assignment.Target, assignment.Value);
+    }
+
+    /// <summary>A deconstruction into members: <c>(options.Role, n) = ("MASTER", 1)</c>.</summary>
+    public void AnalyzeDeconstruction(OperationAnalysisContext context)
+    {
+        var assignment = (IDeconstructionAssignmentOperation)context.Operation;
+        CheckDeconstruction(context, assignment.Target, assignment.Value);
+    }
+
+    private void CheckDeconstruction(OperationAnalysisContext context, IOperation target, IOperation value)
+    {
+        if (target is not ITupleOperation targets || ValueOperations.SkipAllConversions(value) is not ITupleOperation values
+            || targets.Elements.Length != values.Elements.Length)
+        {
+            return;
+        }
+
+        for (var i = 0; i < targets.Elements.Length; i++)
+        {
+            var element = values.Elements[i];
+            if (targets.Elements[i] is ITupleOperation)
+            {
+                CheckDeconstruction(context, targets.Elements[i], element);
+            }
+            else if (ValueOperations.MayHoldConstants(element) && !IsUserDefinedConversion(element))
+            {
+                // A string element converts to a typed member with the tuple as a whole, not where it stands.
+                var kind = KnownSymbols.MayBeTypedValue(targets.Elements[i].Type) ? _symbols.TypedKind(targets.Elements[i].Type) : ChannelValueKind.None;
+                if (kind != ChannelValueKind.None && element.Type?.SpecialType == SpecialType.System_String)
+                {
+                    ValueReporter.CheckScalar(context, kind, element, null);
+                }
+                else
+                {
+                    CheckTarget(context, targets.Elements[i], element);
+                }
+            }
+        }
+    }
+
+    private static bool IsUserDefinedConversion(IOperation operation) =>
+        operation is IConversionOperation { Conversion.IsUserDefined: true };
+
+    /// <summary>
+    /// The initial value of a member that carries a marker: <c>[ChannelRoleValue] string Role { get; set; } = "MASTER"</c>,
+    /// a field's initializer, a parameter's default value.
+    /// </summary>
+    public void AnalyzeInitializer(OperationAnalysisContext context)
+    {
+        var initializer = (ISymbolInitializerOperation)context.Operation;
+        if (!ValueOperations.MayHoldConstants(initializer.Value))
+        {
+            return;
+        }
+
+        switch (initializer)
+        {
+            case IPropertyInitializerOperation property:
+                foreach (var member in property.InitializedProperties)
+                {
+                    Check(context, GetSink(member), initializer.Value);
+                }
+
+                break;
+            case IFieldInitializerOperation field:
+                foreach (var member in field.InitializedFields)
+                {
+                    Check(context, GetSink(member), initializer.Value);
+                }
+
+                break;
+            case IParameterInitializerOperation parameter:
+                Check(context, GetSink(parameter.Parameter), initializer.Value);
+                break;
+        }
+    }
+
+    private void CheckTarget(OperationAnalysisContext context, IOperation target, IOperation value)
+    {
+        if (MemberOf(target) is { } member)
+        {
+            Check(context, GetSink(member), value);
+            return;
+        }
+
+        // An element of a list or array member: one value of the list's kind.
+        var list = target switch
+        {
+            IPropertyReferenceOperation { Property.IsIndexer: true } indexer => indexer.Instance,
+            IArrayElementReferenceOperation element => element.ArrayReference,
+            _ => null,
+        };
+        if (list is not null && MemberOf(list) is { } listMember && GetSink(listMember) is { IsCollection: true } sink)
+        {
+            ValueReporter.CheckScalar(context, sink.Kind, value, null);
+        }
     }
 
     /// <summary>A collection initializer of a member: <c>Protocols = { "WSS", "HTTPS" }</c>.</summary>
@@ -119,9 +222,15 @@ internal sealed partial class CompilationAnalysis
         ValueReporter.CheckCollection(context, ChannelValueKind.Protocol, operation, checkElements: false);
     }
 
+    /// <summary>A string, an array or a generic collection: the only types a parameter that expects a value has.</summary>
+    private static bool MayBeSink(ITypeSymbol type) =>
+        type.SpecialType == SpecialType.System_String
+        || type.TypeKind == TypeKind.Array
+        || type is INamedTypeSymbol { IsGenericType: true };
+
     private static ISymbol? MemberOf(IOperation target) => target switch
     {
-        IPropertyReferenceOperation property => property.Property,
+        IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
         IFieldReferenceOperation field => field.Field,
         _ => null,
     };

@@ -29,12 +29,31 @@ internal static class ValueOperations
         return operation;
     }
 
-    /// <summary>True for values worth a closer look: constants, conditionals over constants, and collection creations.</summary>
+    /// <summary>True when an argument is worth a closer look.</summary>
+    public static bool AnyMayHoldConstants(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (MayHoldConstants(argument.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True for values worth a closer look: constants, choices among values (<c>?:</c>, <c>switch</c>, <c>??</c>),
+    /// collection creations and their copies (<c>.ToList()</c>).
+    /// </summary>
     public static bool MayHoldConstants(IOperation value)
     {
         value = SkipImplicitConversions(value);
         return value.ConstantValue.HasValue
-            || value.Kind is OperationKind.Conditional or OperationKind.ArrayCreation or OperationKind.ObjectCreation
-            || value.Syntax.IsKind(SyntaxKind.CollectionExpression);
+            || value.Kind is OperationKind.Conditional or OperationKind.SwitchExpression or OperationKind.Coalesce
+                or OperationKind.ArrayCreation or OperationKind.ObjectCreation
+            || value.Syntax.IsKind(SyntaxKind.CollectionExpression)
+            || (value is IInvocationOperation invocation && CollectionElements.IsCopy(invocation));
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using KvsSignaling.Analyzers.Values;
+using KvsSignaling.Grammar;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -11,27 +12,50 @@ namespace KvsSignaling.Analyzers.Analysis;
 internal static class ValueReporter
 {
     private const int MaxDisplayLength = 100;
-    private const int MaxProtocols = 5;
 
     /// <summary>
     /// Checks one value. <paramref name="typedValueType"/> names the typed class the value converts to, when a
-    /// static member of it could replace the literal.
+    /// static member of it could replace the literal. <paramref name="listed"/> holds the protocols already in the
+    /// list the value belongs to, if any: a value whose fix would repeat one of them is fixed by its removal.
     /// </summary>
-    public static void CheckScalar(OperationAnalysisContext context, ChannelValueKind kind, IOperation value, INamedTypeSymbol? typedValueType)
+    public static void CheckScalar(
+        OperationAnalysisContext context,
+        ChannelValueKind kind,
+        IOperation value,
+        INamedTypeSymbol? typedValueType,
+        HashSet<string>? listed = null)
     {
         value = ValueOperations.SkipImplicitConversions(value);
-        if (value is IConditionalOperation { ConstantValue.HasValue: false } conditional)
+        if (!value.ConstantValue.HasValue)
         {
-            CheckScalar(context, kind, conditional.WhenTrue, null);
-            if (conditional.WhenFalse is not null)
+            // Each constant a value may take: the arms of ?:, of a switch expression, the fallback of ??.
+            switch (value)
             {
-                CheckScalar(context, kind, conditional.WhenFalse, null);
-            }
+                case IConditionalOperation conditional:
+                    CheckScalar(context, kind, conditional.WhenTrue, null, listed);
+                    if (conditional.WhenFalse is not null)
+                    {
+                        CheckScalar(context, kind, conditional.WhenFalse, null, listed);
+                    }
 
-            return;
+                    return;
+                case ISwitchExpressionOperation switchExpression:
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        CheckScalar(context, kind, arm.Value, null, listed);
+                    }
+
+                    return;
+                case ICoalesceOperation coalesce:
+                    CheckScalar(context, kind, coalesce.Value, null, listed);
+                    CheckScalar(context, kind, coalesce.WhenNull, null, listed);
+                    return;
+                default:
+                    return;
+            }
         }
 
-        if (value.ConstantValue is not { HasValue: true, Value: string text })
+        if (value.ConstantValue.Value is not string text)
         {
             return;
         }
@@ -39,16 +63,16 @@ internal static class ValueReporter
         switch (kind)
         {
             case ChannelValueKind.Role:
-                CheckEnumerated(context, Descriptors.InvalidChannelRole, EnumeratedValues.Roles, value, text, typedValueType);
+                CheckEnumerated(context, Descriptors.InvalidChannelRole, EnumeratedValues.Roles, value, text, typedValueType, null);
                 break;
             case ChannelValueKind.Protocol:
-                CheckEnumerated(context, Descriptors.InvalidChannelProtocol, EnumeratedValues.Protocols, value, text, typedValueType);
+                CheckEnumerated(context, Descriptors.InvalidChannelProtocol, EnumeratedValues.Protocols, value, text, typedValueType, listed);
                 break;
             case ChannelValueKind.Arn:
-                var problem = ChannelArnRules.FindProblem(text);
+                var problem = ChannelArnGrammar.FindProblem(text);
                 if (problem is not null)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.MalformedChannelArn, value.Syntax.GetLocation(), Display(text), problem));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.MalformedChannelArn, value.Syntax.GetLocation(), Display(text), Printable(problem)));
                 }
 
                 break;
@@ -57,7 +81,8 @@ internal static class ValueReporter
 
     /// <summary>
     /// Checks a collection written out in source: each element when <paramref name="checkElements"/> (typed
-    /// elements are checked where they convert), and for protocols duplicates and, when known, the size.
+    /// elements are checked where they convert, strings spread into them here), and for protocols duplicates and,
+    /// when known, the size.
     /// </summary>
     public static void CheckCollection(OperationAnalysisContext context, ChannelValueKind kind, IOperation collection, bool checkElements)
     {
@@ -67,11 +92,24 @@ internal static class ValueReporter
             return;
         }
 
-        if (checkElements)
+        HashSet<string>? listed = null;
+        if (kind == ChannelValueKind.Protocol && elements.Count > 1)
         {
+            listed = new HashSet<string>();
             foreach (var element in elements)
             {
-                CheckScalar(context, kind, element, null);
+                if (AllowedProtocolOf(element) is { } protocol)
+                {
+                    listed.Add(protocol);
+                }
+            }
+        }
+
+        foreach (var element in elements)
+        {
+            if (checkElements || ValueOperations.SkipImplicitConversions(element).Type?.SpecialType == SpecialType.System_String)
+            {
+                CheckScalar(context, kind, element, null, listed);
             }
         }
 
@@ -81,10 +119,12 @@ internal static class ValueReporter
         }
 
         ReportDuplicates(context, elements);
-        if (complete && (elements.Count == 0 || elements.Count > MaxProtocols))
+        var unwritten = CollectionElements.UnwrittenElements(collection);
+        var size = elements.Count + unwritten;
+        if ((complete || unwritten > 0) && ChannelValueGrammar.ProtocolCountProblem(size) is not null)
         {
             var location = ValueOperations.SkipImplicitConversions(collection).Syntax.GetLocation();
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ProtocolCountOutOfRange, location, elements.Count));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ProtocolCountOutOfRange, location, size));
         }
     }
 
@@ -94,7 +134,8 @@ internal static class ValueReporter
         EnumeratedValues allowed,
         IOperation value,
         string text,
-        INamedTypeSymbol? typedValueType)
+        INamedTypeSymbol? typedValueType,
+        HashSet<string>? listed)
     {
         if (allowed.IsAllowed(text))
         {
@@ -106,7 +147,12 @@ internal static class ValueReporter
         if (suggestion is not null)
         {
             properties = properties.Add(DiagnosticProperties.Suggestion, suggestion);
-            if (typedValueType is not null)
+            if (listed is not null && !listed.Add(suggestion))
+            {
+                // { "WSS", "wss" }: the fix leaves one WSS rather than two.
+                properties = properties.Add(DiagnosticProperties.SuggestionIsListed, "true");
+            }
+            else if (typedValueType is not null)
             {
                 properties = properties.Add(
                     DiagnosticProperties.TypedValueType,
@@ -154,6 +200,9 @@ internal static class ValueReporter
         return member is null ? null : EnumeratedValues.Protocols.MatchIgnoringCase(member);
     }
 
+    /// <summary>The value as the message shows it: on one line (control characters escaped), at most 100 characters.</summary>
     private static string Display(string text) =>
-        text.Length <= MaxDisplayLength ? text : text.Substring(0, MaxDisplayLength - 3) + "...";
+        Printable(text.Length <= MaxDisplayLength ? text : text.Substring(0, MaxDisplayLength - 3) + "...");
+
+    private static string Printable(string text) => ChannelValueGrammar.Printable(text);
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using KvsSignaling.Grammar;
 
 namespace KvsSignaling.Analyzers.Values;
 
@@ -8,30 +10,33 @@ namespace KvsSignaling.Analyzers.Values;
 /// </summary>
 internal sealed class EnumeratedValues
 {
-    public static EnumeratedValues Roles { get; } = new("MASTER", "VIEWER");
+    public static EnumeratedValues Roles { get; } = new(ChannelValueGrammar.Roles);
 
-    public static EnumeratedValues Protocols { get; } = new("WSS", "HTTPS", "WEBRTC");
+    public static EnumeratedValues Protocols { get; } = new(ChannelValueGrammar.Protocols);
 
-    private readonly string[] _allowed;
+    private readonly IReadOnlyList<string> _allowed;
 
-    private EnumeratedValues(params string[] allowed) => _allowed = allowed;
+    private EnumeratedValues(IReadOnlyList<string> allowed) => _allowed = allowed;
+
+    /// <summary>The allowed values, in model order.</summary>
+    public IReadOnlyList<string> Allowed => _allowed;
 
     /// <summary>True when the service accepts the value as it is: the service compares case-sensitively.</summary>
-    public bool IsAllowed(string value) => Array.IndexOf(_allowed, value) >= 0;
-
-    /// <summary>The allowed value whose name matches <paramref name="name"/> ignoring case, e.g. <c>WebRtc</c> → <c>WEBRTC</c>.</summary>
-    public string? MatchIgnoringCase(string name)
+    public bool IsAllowed(string value)
     {
         foreach (var allowed in _allowed)
         {
-            if (string.Equals(allowed, name, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(allowed, value, StringComparison.Ordinal))
             {
-                return allowed;
+                return true;
             }
         }
 
-        return null;
+        return false;
     }
+
+    /// <summary>The allowed value whose name matches <paramref name="name"/> ignoring case, e.g. <c>WebRtc</c> → <c>WEBRTC</c>.</summary>
+    public string? MatchIgnoringCase(string name) => ChannelValueGrammar.MatchIgnoringCase(_allowed, name);
 
     /// <summary>
     /// The allowed value a rejected one most likely meant: the same letters in another case, else the single

@@ -4,8 +4,9 @@ using KvsSignaling.PowerShell.Errors;
 namespace KvsSignaling.PowerShell.Arguments;
 
 /// <summary>
-/// Checks -Role and -Protocol lists before any request: each value known (any case), none twice.
-/// The failure names the bad value and lists the allowed ones.
+/// Checks -Role and -Protocol lists before any request. The rules and their messages are the library's
+/// (ChannelRole.Parse, ChannelProtocol.Parse, ChannelProtocol.CheckList); this class only maps each refusal to the
+/// cmdlet's error id. Repeated roles are the cmdlet's own rule: the service takes one role per request.
 /// </summary>
 internal static class ValueListParser
 {
@@ -19,9 +20,14 @@ internal static class ValueListParser
         var roles = new List<ChannelRole>();
         foreach (var value in values)
         {
-            if (!ChannelRole.TryParse(value?.Trim(), out var role))
+            ChannelRole role;
+            try
             {
-                throw Fail(ErrorIds.InvalidRole, $"'{value}' is not a signaling channel role. Allowed values: {Allowed(ChannelRole.All)}.", value);
+                role = ChannelRole.Parse(value?.Trim()!);
+            }
+            catch (ArgumentException exception)
+            {
+                throw Fail(ErrorIds.InvalidRole, MessageOf(exception), value);
             }
 
             if (roles.Contains(role))
@@ -37,43 +43,44 @@ internal static class ValueListParser
 
     public static IReadOnlyList<ChannelProtocol> ParseProtocols(string[]? values)
     {
-        if (values is null || values.Length == 0)
-        {
-            throw Fail(ErrorIds.InvalidProtocol, $"At least one protocol is required. Allowed values: {Allowed(ChannelProtocol.All)}.", values);
-        }
-
         var parsed = new List<ChannelProtocol>();
-        foreach (var value in values)
+        foreach (var value in values ?? Array.Empty<string>())
         {
-            if (!ChannelProtocol.TryParse(value?.Trim(), out var protocol))
+            try
             {
-                throw Fail(ErrorIds.InvalidProtocol, $"'{value}' is not a signaling channel protocol. Allowed values: {Allowed(ChannelProtocol.All)}.", value);
+                parsed.Add(ChannelProtocol.Parse(value?.Trim()!));
             }
-
-            parsed.Add(protocol);
-        }
-
-        // The service takes at most one of each protocol.
-        if (parsed.Count > ChannelProtocol.All.Count)
-        {
-            throw Fail(ErrorIds.TooManyProtocols, $"{parsed.Count} protocols were given ({string.Join(", ", values)}); at most {ChannelProtocol.All.Count} are allowed: {Allowed(ChannelProtocol.All)}.", values);
-        }
-
-        var protocols = new List<ChannelProtocol>();
-        foreach (var protocol in parsed)
-        {
-            if (protocols.Contains(protocol))
+            catch (ArgumentException exception)
             {
-                throw Fail(ErrorIds.DuplicateProtocol, $"The protocol '{protocol}' is given more than once; give each of {Allowed(ChannelProtocol.All)} at most once.", protocol.Value);
+                throw Fail(ErrorIds.InvalidProtocol, MessageOf(exception), value);
             }
-
-            protocols.Add(protocol);
         }
 
-        return protocols;
+        try
+        {
+            return ChannelProtocol.CheckList(parsed);
+        }
+        catch (ArgumentOutOfRangeException exception)
+        {
+            var errorId = parsed.Count == 0 ? ErrorIds.InvalidProtocol : ErrorIds.TooManyProtocols;
+            throw Fail(errorId, MessageOf(exception), values);
+        }
+        catch (ArgumentException exception)
+        {
+            throw Fail(ErrorIds.DuplicateProtocol, MessageOf(exception), values);
+        }
     }
 
     private static string Allowed<T>(IEnumerable<T> values) => string.Join(", ", values);
+
+    /// <summary>The library's message without the "(Parameter 'x')" that .NET appends: the parameter is the cmdlet's.</summary>
+    private static string MessageOf(ArgumentException exception)
+    {
+        var message = exception.Message;
+        var suffix = exception.ParamName is null ? null : $" (Parameter '{exception.ParamName}')";
+        var end = suffix is null ? -1 : message.IndexOf(suffix, StringComparison.Ordinal);
+        return end < 0 ? message : message.Substring(0, end);
+    }
 
     private static ParameterValueException Fail(string errorId, string message, object? target) =>
         new(ErrorRecords.InvalidArgument(errorId, message, target));

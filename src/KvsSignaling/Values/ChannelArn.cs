@@ -1,32 +1,29 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using System.Text.RegularExpressions;
 using KvsSignaling.CodeAnalysis;
+using KvsSignaling.Grammar;
 
 namespace KvsSignaling;
 
 /// <summary>
 /// A signaling channel ARN, validated by the service model's <c>ResourceARN</c> shape
-/// (length 1..1024, pattern <c>arn:[a-z\d-]+:kinesisvideo:[a-z0-9-]+:[0-9]+:[a-z]+/[a-zA-Z0-9_.-]+/[0-9]+</c>, applied to the whole value).
+/// (length 1..1024, pattern <c>arn:[a-z\d-]+:kinesisvideo:[a-z0-9-]+:[0-9]+:[a-z]+/[a-zA-Z0-9_.-]+/[0-9]+</c>, applied to the whole value),
+/// with a creation time that fits a 64-bit millisecond count and a region of the ARN's partition (partitions.json).
+/// The rules are the ones the analyzer checks at compile time (KvsSignaling.Grammar.ChannelArnGrammar).
 /// </summary>
 /// <example><c>arn:aws:kinesisvideo:us-west-2:123456789012:channel/my-channel/1234567890123</c></example>
 public sealed class ChannelArn : IEquatable<ChannelArn>
 {
-    private const string Shape = "arn:<partition>:kinesisvideo:<region>:<account id>:channel/<channel name>/<creation time>";
-    private static readonly Regex PartitionPart = ModelConstraints.WholeValue(@"[a-z\d-]+", RegexOptions.ECMAScript);
-    private static readonly Regex RegionPart = ModelConstraints.WholeValue("[a-z0-9-]+", RegexOptions.ECMAScript);
-    private static readonly Regex DigitsPart = ModelConstraints.WholeValue("[0-9]+", RegexOptions.ECMAScript);
-    private static readonly Regex ResourceTypePart = ModelConstraints.WholeValue("[a-z]+", RegexOptions.ECMAScript);
+    private const string Shape = ChannelArnGrammar.Shape;
 
-    private ChannelArn(string value, string[] parts, string[] resource, long creationTime)
+    private ChannelArn(string value, ChannelArnParts parts)
     {
         Value = value;
-        Partition = parts[1];
-        Region = parts[3];
-        AccountId = parts[4];
-        ResourceType = resource[0];
-        ChannelName = resource[1];
-        CreationTime = creationTime;
+        Partition = parts.Partition;
+        Region = parts.Region;
+        AccountId = parts.AccountId;
+        ResourceType = parts.ResourceType;
+        ChannelName = parts.ChannelName;
+        CreationTime = parts.CreationTime;
     }
 
     /// <summary>The whole ARN as given.</summary>
@@ -97,83 +94,17 @@ public sealed class ChannelArn : IEquatable<ChannelArn>
     /// <summary>Compares two ARNs by value.</summary>
     public static bool operator !=(ChannelArn? left, ChannelArn? right) => !(left == right);
 
-    /// <summary>Validates part by part so the error can say which part is wrong.</summary>
+    /// <summary>Validates part by part with the shared grammar, so the error can say which part is wrong.</summary>
     private static string TryCreate(string? value, out ChannelArn? arn)
     {
         arn = null;
-        if (value is null)
+        var problem = ChannelArnGrammar.Parse(value, out var parts);
+        if (problem is not null)
         {
-            return "the value is null.";
+            return $"{problem} (expected {Shape}).";
         }
 
-        if (value.Length < ModelConstraints.ResourceArnMin || value.Length > ModelConstraints.ResourceArnMax)
-        {
-            return $"its length is {value.Length}; allowed length is {ModelConstraints.ResourceArnMin}..{ModelConstraints.ResourceArnMax}.";
-        }
-
-        var parts = value.Split(':');
-        if (parts.Length != 6)
-        {
-            return $"expected 6 colon-separated parts ({Shape}), found {parts.Length}.";
-        }
-
-        if (parts[0] != "arn")
-        {
-            return $"it must start with 'arn:', found '{parts[0]}:'.";
-        }
-
-        if (!PartitionPart.IsMatch(parts[1]))
-        {
-            return $"the partition '{parts[1]}' must be lower-case letters, digits and '-'.";
-        }
-
-        if (parts[2] != "kinesisvideo")
-        {
-            return $"the service '{parts[2]}' must be 'kinesisvideo'.";
-        }
-
-        if (!RegionPart.IsMatch(parts[3]))
-        {
-            return $"the region '{parts[3]}' must be lower-case letters, digits and '-'.";
-        }
-
-        if (!DigitsPart.IsMatch(parts[4]))
-        {
-            return $"the account id '{parts[4]}' must be digits.";
-        }
-
-        var resource = parts[5].Split('/');
-        if (resource.Length != 3)
-        {
-            return $"the resource '{parts[5]}' must be <type>/<channel name>/<creation time>.";
-        }
-
-        if (!ResourceTypePart.IsMatch(resource[0]))
-        {
-            return $"the resource type '{resource[0]}' must be lower-case letters (for example 'channel').";
-        }
-
-        if (!ModelConstraints.ChannelName.IsMatch(resource[1]))
-        {
-            return $"the channel name '{resource[1]}' must be letters, digits, '_', '.' and '-'.";
-        }
-
-        if (!DigitsPart.IsMatch(resource[2]))
-        {
-            return $"the creation time '{resource[2]}' must be digits.";
-        }
-
-        if (!long.TryParse(resource[2], NumberStyles.None, CultureInfo.InvariantCulture, out var creationTime))
-        {
-            return $"the creation time '{resource[2]}' is too large for a millisecond timestamp; allowed: at most {long.MaxValue}.";
-        }
-
-        if (!ModelConstraints.ResourceArn.IsMatch(value))
-        {
-            return $"it does not match the allowed pattern {ModelConstraints.ResourceArnPattern}.";
-        }
-
-        arn = new ChannelArn(value, parts, resource, creationTime);
+        arn = new ChannelArn(value!, parts);
         return string.Empty;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using KvsSignaling.CodeAnalysis;
+using KvsSignaling.Grammar;
 
 namespace KvsSignaling;
 
@@ -43,7 +44,50 @@ public readonly struct ChannelProtocol : IEquatable<ChannelProtocol>
             return protocol;
         }
 
-        throw new ArgumentException($"'{(value is null ? "(null)" : ModelConstraints.Shorten(value))}' is not a signaling channel protocol; allowed values: WSS, HTTPS, WEBRTC.", nameof(value));
+        throw new ArgumentException($"'{(value is null ? "(null)" : ModelConstraints.Shorten(value))}' is not a signaling channel protocol; allowed values: {AllowedValues}.", nameof(value));
+    }
+
+    /// <summary>"WSS, HTTPS, WEBRTC": the allowed values, for messages.</summary>
+    internal static string AllowedValues => ChannelValueGrammar.ListOf(ChannelValueGrammar.Protocols);
+
+    /// <summary>
+    /// Checks a protocol list against the model (<c>ListOfProtocols</c>: 1 to 5 set protocols, none twice) and
+    /// returns it as a list.
+    /// </summary>
+    /// <param name="protocols">The list.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="protocols"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The list holds no protocol or more than the model allows; the message says how many are allowed.</exception>
+    /// <exception cref="ArgumentException">A protocol is not set, or is listed twice; the message names it and the allowed values.</exception>
+    public static IReadOnlyList<ChannelProtocol> CheckList(IEnumerable<ChannelProtocol> protocols) => CheckList(protocols, nameof(protocols));
+
+    internal static IReadOnlyList<ChannelProtocol> CheckList(IEnumerable<ChannelProtocol> protocols, string paramName)
+    {
+        if (protocols is null)
+        {
+            throw new ArgumentNullException(paramName, $"A protocol list is required; allowed: {ChannelValueGrammar.ProtocolsMin}..{ChannelValueGrammar.ProtocolsMax} of {AllowedValues}.");
+        }
+
+        var list = new List<ChannelProtocol>(protocols);
+        var countProblem = ChannelValueGrammar.ProtocolCountProblem(list.Count);
+        if (countProblem is not null)
+        {
+            throw new ArgumentOutOfRangeException(paramName, countProblem + ".");
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (!list[i].IsValid)
+            {
+                throw new ArgumentException($"A protocol is not set (default value); allowed values: {AllowedValues}.", paramName);
+            }
+
+            if (list.IndexOf(list[i]) < i)
+            {
+                throw new ArgumentException(ChannelValueGrammar.DuplicateProtocolProblem(list[i].Value) + ".", paramName);
+            }
+        }
+
+        return list;
     }
 
     /// <summary>Parses a protocol, ignoring case, without throwing.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using KvsSignaling.CodeAnalysis;
+using KvsSignaling.Grammar;
 
 namespace KvsSignaling;
 
@@ -41,22 +42,31 @@ public readonly struct ChannelRole : IEquatable<ChannelRole>
             return role;
         }
 
-        throw new ArgumentException($"'{(value is null ? "(null)" : ModelConstraints.Shorten(value))}' is not a signaling channel role; allowed values: MASTER, VIEWER.", nameof(value));
+        throw new ArgumentException($"'{(value is null ? "(null)" : ModelConstraints.Shorten(value))}' is not a signaling channel role; allowed values: {AllowedValues}.", nameof(value));
+    }
+
+    /// <summary>"MASTER, VIEWER": the allowed values, for messages.</summary>
+    internal static string AllowedValues => ChannelValueGrammar.ListOf(ChannelValueGrammar.Roles);
+
+    /// <summary>Rejects <c>default(ChannelRole)</c>, which holds no role.</summary>
+    internal static void CheckSet(ChannelRole role, string paramName)
+    {
+        if (!role.IsValid)
+        {
+            throw new ArgumentException($"The role is not set (default value); allowed values: {AllowedValues}.", paramName);
+        }
     }
 
     /// <summary>Parses a role, ignoring case, without throwing.</summary>
     public static bool TryParse(string? value, out ChannelRole role)
     {
-        if (string.Equals(value, "MASTER", StringComparison.OrdinalIgnoreCase))
+        foreach (var candidate in All)
         {
-            role = Master;
-            return true;
-        }
-
-        if (string.Equals(value, "VIEWER", StringComparison.OrdinalIgnoreCase))
-        {
-            role = Viewer;
-            return true;
+            if (string.Equals(value, candidate._value, StringComparison.OrdinalIgnoreCase))
+            {
+                role = candidate;
+                return true;
+            }
         }
 
         role = default;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KvsSignaling.Grammar;
 
 namespace KvsSignaling;
 
@@ -8,13 +9,13 @@ namespace KvsSignaling;
 /// </summary>
 internal static class ModelConstraints
 {
-    public const string ResourceArnPattern = @"arn:[a-z\d-]+:kinesisvideo:[a-z0-9-]+:[0-9]+:[a-z]+/[a-zA-Z0-9_.-]+/[0-9]+";
-    public const int ResourceArnMin = 1;
-    public const int ResourceArnMax = 1024;
+    public const string ResourceArnPattern = ChannelArnGrammar.Pattern;
+    public const int ResourceArnMin = ChannelArnGrammar.MinLength;
+    public const int ResourceArnMax = ChannelArnGrammar.MaxLength;
 
-    public const string ChannelNamePattern = "[a-zA-Z0-9_.-]+";
-    public const int ChannelNameMin = 1;
-    public const int ChannelNameMax = 256;
+    public const string ChannelNamePattern = ChannelArnGrammar.ChannelNamePattern;
+    public const int ChannelNameMin = ChannelArnGrammar.ChannelNameMin;
+    public const int ChannelNameMax = ChannelArnGrammar.ChannelNameMax;
 
     public const string VersionPattern = "[a-zA-Z0-9]+";
     public const int VersionMin = 1;
@@ -35,8 +36,8 @@ internal static class ModelConstraints
     public const int TagKeyListMin = 1;
     public const int TagKeyListMax = 50;
 
-    public const int ProtocolsMin = 1;
-    public const int ProtocolsMax = 5;
+    public const int ProtocolsMin = ChannelValueGrammar.ProtocolsMin;
+    public const int ProtocolsMax = ChannelValueGrammar.ProtocolsMax;
 
     public static readonly Regex ResourceArn = WholeValue(ResourceArnPattern, RegexOptions.ECMAScript);
     public static readonly Regex ChannelName = WholeValue(ChannelNamePattern, RegexOptions.ECMAScript);

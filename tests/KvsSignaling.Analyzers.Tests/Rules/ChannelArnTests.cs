@@ -45,7 +45,7 @@ public sealed class ChannelArnTests
     [InlineData("ARN:aws:kinesisvideo:us-west-2:123456789012:channel/c/1", "it must start with 'arn:'")]
     [InlineData("arn::kinesisvideo:us-west-2:123456789012:channel/c/1", "the partition is missing")]
     [InlineData("arn:AWS:kinesisvideo:us-west-2:123456789012:channel/c/1", "the partition 'AWS' must be lower-case letters, digits or '-'")]
-    [InlineData("arn:aws:kinesis:us-west-2:123456789012:channel/c/1", "the service must be 'kinesisvideo', not 'kinesis'")]
+    [InlineData("arn:aws:kinesis:us-west-2:123456789012:channel/c/1", "the service 'kinesis' must be 'kinesisvideo'")]
     [InlineData("arn:aws", "the service is missing")]
     [InlineData("arn:aws:kinesisvideo:US-WEST-2:123456789012:channel/c/1", "the region 'US-WEST-2' must be lower-case letters, digits or '-'")]
     [InlineData("arn:aws:kinesisvideo::123456789012:channel/c/1", "the region is missing")]

@@ -79,7 +79,7 @@ public sealed class ChannelProtocolTests
     [InlineData("string[] strings = [\"HTTP\"];")]
     [InlineData("var strings = new List<string>(); strings.Add(\"HTTP\");")]
     [InlineData("Plain(\"HTTP\");")]
-    [InlineData("PowerShell.Create().AddCommand(\"Get-KvsSignalingChannelEndpoint\").AddParameter(\"Protocols\", \"HTTP\");")]
+    [InlineData("PowerShell.Create().AddCommand(\"Get-KvsSignalingChannelEndpoint\").AddParameter({|KVS1006:\"Protocols\"|}, \"HTTP\");")]
     public Task Does_not_report_values_that_do_not_flow_into_a_protocol(string statement) =>
         Verify.AnalyzeAsync(Descriptors.InvalidChannelProtocol, Sources.InMethod(statement));
 }

@@ -90,7 +90,7 @@ public sealed class ChannelRoleTests
     [InlineData("PowerShell.Create().AddCommand(\"Get-KvsSignalingChannel\").AddParameter(\"Role\", \"mastr\");")]
     [InlineData("PowerShell.Create().AddCommand(\"Get-KvsSignalingChannelEndpoint\").AddStatement().AddCommand(\"Write-Output\").AddParameter(\"Role\", \"mastr\");")]
     [InlineData("PowerShell.Create().AddCommand(\"Get-KvsSignalingChannelEndpoint\").AddStatement().AddParameter(\"Role\", \"mastr\");")]
-    [InlineData("PowerShell.Create().AddCommand(\"Get-KvsSignalingChannelEndpoint\").AddParameter(\"ClientId\", \"mastr\");")]
+    [InlineData("PowerShell.Create().AddCommand(\"Get-KvsSignalingChannelEndpoint\").AddParameter({|KVS1006:\"ClientId\"|}, \"mastr\");")]
     [InlineData("PowerShell.Create().AddParameter(\"Role\", \"mastr\");")]
     public Task Does_not_report_values_that_do_not_flow_into_a_role(string statement) =>
         Verify.AnalyzeAsync(Descriptors.InvalidChannelRole, Sources.InMethod(statement));

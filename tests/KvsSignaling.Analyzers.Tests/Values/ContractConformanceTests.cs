@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using KvsSignaling.Analyzers.Values;
+using KvsSignaling.Grammar;
 
 namespace KvsSignaling.Analyzers.Tests.Values;
 
@@ -40,7 +41,57 @@ public sealed class ContractConformanceTests
             && arn.Length <= shape.GetProperty("max").GetInt32()
             && pattern.IsMatch(arn);
 
-        Assert.Equal(modelAccepts, ChannelArnRules.FindProblem(arn) is null);
+        Assert.Equal(modelAccepts, ChannelArnGrammar.FindProblem(arn) is null);
+    }
+
+    /// <summary>What the pattern allows and the service does not: a creation time beyond 64 bits, a region of another partition.</summary>
+    [Theory]
+    [InlineData("arn:aws:kinesisvideo:us-west-2:1:channel/c/99999999999999999999")]
+    [InlineData("arn:aws:kinesisvideo:us-west-2:1:channel/c/9223372036854775808")]
+    [InlineData("arn:aws:kinesisvideo:us-gov-west-1:1:channel/c/1")]
+    [InlineData("arn:aws-us-gov:kinesisvideo:us-west-2:1:channel/c/1")]
+    [InlineData("arn:awsx:kinesisvideo:us-west-2:1:channel/c/1")]
+    public void Arns_the_pattern_allows_but_the_service_refuses_are_rejected(string arn)
+    {
+        var shape = ContractFile.Shape("ResourceARN");
+        Assert.Matches("^(?:" + shape.GetProperty("pattern").GetString() + ")$", arn);
+        Assert.NotNull(ChannelArnGrammar.FindProblem(arn));
+    }
+
+    [Fact]
+    public void The_largest_creation_time_is_accepted() =>
+        Assert.Null(ChannelArnGrammar.FindProblem("arn:aws:kinesisvideo:us-west-2:1:channel/c/9223372036854775807"));
+
+    [Fact]
+    public void Partitions_are_those_of_the_partition_file()
+    {
+        var path = Path.Combine(ContractFile.RepositoryRoot, "src", "Contract", "partitions.json");
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        var partitions = document.RootElement.GetProperty("partitions").EnumerateArray().ToList();
+        Assert.Equal(
+            partitions.Select(p => p.GetProperty("id").GetString()),
+            ChannelArnGrammar.Partitions.Select(p => p.Id));
+        foreach (var partition in partitions)
+        {
+            var grammar = ChannelArnGrammar.Partitions.Single(p => p.Id == partition.GetProperty("id").GetString());
+            Assert.Equal(partition.GetProperty("regionRegex").GetString(), grammar.RegionRegex);
+            var regions = partition.GetProperty("regions").EnumerateObject().Select(r => r.Name).ToList();
+            Assert.Equal(regions, grammar.Regions);
+            Assert.All(regions, region => Assert.Null(ChannelArnGrammar.CheckPartition(grammar.Id, region)));
+        }
+    }
+
+    [Fact]
+    public void Channel_name_bounds_and_pattern_are_the_model_shape()
+    {
+        var shape = ContractFile.Shape("ChannelName");
+        Assert.Equal(ChannelArnGrammar.ChannelNamePattern, shape.GetProperty("pattern").GetString());
+        Assert.Equal(ChannelArnGrammar.ChannelNameMin, shape.GetProperty("min").GetInt32());
+        Assert.Equal(ChannelArnGrammar.ChannelNameMax, shape.GetProperty("max").GetInt32());
+        var arn = ContractFile.Shape("ResourceARN");
+        Assert.Equal(ChannelArnGrammar.Pattern, arn.GetProperty("pattern").GetString());
+        Assert.Equal(ChannelArnGrammar.MinLength, arn.GetProperty("min").GetInt32());
+        Assert.Equal(ChannelArnGrammar.MaxLength, arn.GetProperty("max").GetInt32());
     }
 
     [Theory]
@@ -51,6 +102,7 @@ public sealed class ContractConformanceTests
         var values = EnumeratedValues(shapeName);
         var modelValues = ContractFile.Shape(shapeName).GetProperty("enum").EnumerateArray().Select(value => value.GetString()!).ToList();
 
+        Assert.Equal(modelValues, values.Allowed);
         Assert.All(modelValues, value => Assert.True(values.IsAllowed(value), value));
         Assert.All(modelValues, value => Assert.False(values.IsAllowed(value.ToLowerInvariant()), value.ToLowerInvariant()));
         Assert.False(values.IsAllowed(string.Join(string.Empty, modelValues)));
@@ -60,8 +112,8 @@ public sealed class ContractConformanceTests
     public void Protocol_list_bounds_are_the_model_bounds()
     {
         var shape = ContractFile.Shape("ListOfProtocols");
-        Assert.Equal(1, shape.GetProperty("min").GetInt32());
-        Assert.Equal(5, shape.GetProperty("max").GetInt32());
+        Assert.Equal(ChannelValueGrammar.ProtocolsMin, shape.GetProperty("min").GetInt32());
+        Assert.Equal(ChannelValueGrammar.ProtocolsMax, shape.GetProperty("max").GetInt32());
     }
 
     private static EnumeratedValues EnumeratedValues(string shapeName) =>

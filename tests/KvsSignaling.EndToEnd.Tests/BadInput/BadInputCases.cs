@@ -64,8 +64,9 @@ public static class BadInputCases
             // The client names the first element that repeats an earlier one, in its canonical upper case.
             var duplicate = list.Select((p, at) => (Value: p.ToUpperInvariant(), At: at))
                 .FirstOrDefault(e => list.Take(e.At).Any(earlier => string.Equals(earlier, e.Value, StringComparison.OrdinalIgnoreCase))).Value;
-            return list.Count == 0
-                ? new BadInputCase("protocol list", "0 protocols", client => Endpoints(client, list), new[] { "1..5 of WSS, HTTPS, WEBRTC" })
+            // The size is checked first: a list longer than the model allows is refused for that, not for its repeats.
+            return list.Count == 0 || list.Count > 5
+                ? new BadInputCase("protocol list", $"{list.Count} protocols", client => Endpoints(client, list), new[] { "1..5 of WSS, HTTPS, WEBRTC" })
                 : new BadInputCase("protocol list", duplicate!, client => Endpoints(client, list), new[] { "more than once" });
         }).ToList();
 

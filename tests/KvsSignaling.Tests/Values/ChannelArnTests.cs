@@ -83,7 +83,7 @@ public sealed class ChannelArnTests
     [InlineData("arn:aws:kinesisvideo:us-west-2:1:channel/c d/1", "channel name 'c d'")]
     [InlineData("arn:aws:kinesisvideo:us-west-2:1:channel/c/x", "creation time 'x'")]
     [InlineData("arn:aws:kinesisvideo:us-west-2:1:channel/c/99999999999999999999", "too large")]
-    [InlineData("arn:aws:kinesisvideo:us-west-2:1:channel/c", "<type>/<channel name>/<creation time>")]
+    [InlineData("arn:aws:kinesisvideo:us-west-2:1:channel/c", "creation time after the channel name is missing")]
     [InlineData("urn:aws:kinesisvideo:us-west-2:1:channel/c/1", "start with 'arn:'")]
     [InlineData("arn:a_b:kinesisvideo:us-west-2:1:channel/c/1", "partition 'a_b'")]
     public void Errors_say_which_part_is_wrong(string value, string part)

@@ -106,7 +106,7 @@ public sealed class InputShapeTests
         Assert.Equal(new[] { ChannelProtocol.WebRtc }, KvsSignalingClient.CheckProtocols(new[] { ChannelProtocol.WebRtc }, "protocols"));
         Assert.Equal(3, KvsSignalingClient.CheckProtocols(ChannelProtocol.All, "protocols").Count);
 
-        var empty = Assert.Throws<ArgumentException>(() => KvsSignalingClient.CheckProtocols(Array.Empty<ChannelProtocol>(), "protocols"));
+        var empty = Assert.Throws<ArgumentOutOfRangeException>(() => KvsSignalingClient.CheckProtocols(Array.Empty<ChannelProtocol>(), "protocols"));
         Assert.Contains($"{shape.Min}..{shape.Max}", empty.Message, StringComparison.Ordinal);
 
         var duplicate = Assert.Throws<ArgumentException>(() => KvsSignalingClient.CheckProtocols(new[] { ChannelProtocol.Wss, "wss" }, "protocols"));
@@ -117,6 +117,11 @@ public sealed class InputShapeTests
 
         // Five entries is the model's maximum, but with three distinct values any five repeat one.
         Assert.Throws<ArgumentException>(() => KvsSignalingClient.CheckProtocols(Enumerable.Repeat(ChannelProtocol.Https, shape.Max), "protocols"));
+
+        // More than the maximum is refused for its count, before its repeats (the count check can fire).
+        var tooMany = Assert.Throws<ArgumentOutOfRangeException>(() => KvsSignalingClient.CheckProtocols(Enumerable.Repeat(ChannelProtocol.Https, shape.Max + 1), "protocols"));
+        Assert.Contains($"{shape.Max + 1} protocols were given; allowed: {shape.Min}..{shape.Max}", tooMany.Message, StringComparison.Ordinal);
+        Assert.Equal("protocols", tooMany.ParamName);
     }
 
     [Fact]
