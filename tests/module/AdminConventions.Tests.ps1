@@ -183,6 +183,25 @@ Describe 'a dead endpoint' {
     }
 }
 
+Describe 'ARNs that are invalid here' {
+    It '<Case> is refused locally with InvalidChannelArn, no request sent' -TestCases @(
+        @{ Case = 'a 257-character channel name'; Arn = "arn:aws:kinesisvideo:us-west-2:123456789012:channel/$('a' * 257)/1700000000000"; Phrase = '257 characters long; allowed: 1 to 256' }
+        @{ Case = 'a stream ARN'; Arn = 'arn:aws:kinesisvideo:us-west-2:123456789012:stream/cam/1700000000000'; Phrase = "the resource type is 'stream', not 'channel'" }
+        @{ Case = 'a region outside the partition'; Arn = 'arn:aws:kinesisvideo:cn-north-1:123456789012:channel/cam/1700000000000'; Phrase = "'cn-north-1' is not in the partition 'aws'" }
+        @{ Case = 'an unknown partition'; Arn = 'arn:aws-foo:kinesisvideo:us-west-2:123456789012:channel/cam/1700000000000'; Phrase = "the partition 'aws-foo' is none of" }
+    ) {
+        $before = (Invoke-KvsLocalAdmin $kvs -Path requests).Operations.PSObject.Properties | Measure-Object -Property Value -Sum | ForEach-Object Sum
+        $Arn | Get-KvsSignalingChannelEndpoint -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $Arn | Remove-KvsSignalingChannel -Confirm:$false -ErrorVariable err2 -ErrorAction SilentlyContinue
+        foreach ($record in $err[0], $err2[0]) {
+            $record.FullyQualifiedErrorId | Should -BeLike 'InvalidChannelArn,*'
+            $record.Exception.Message | Should -BeLike "*$Phrase*"
+        }
+        $after = (Invoke-KvsLocalAdmin $kvs -Path requests).Operations.PSObject.Properties | Measure-Object -Property Value -Sum | ForEach-Object Sum
+        $after | Should -Be $before
+    }
+}
+
 Describe 'messages and ids' {
     It 'a channel name piped where an ARN goes says to use -ChannelName' {
         'cam-garage' | Remove-KvsSignalingChannel -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue

@@ -11,7 +11,7 @@ public sealed class ContractConformanceTests
     {
         "arn:aws:kinesisvideo:us-west-2:123456789012:channel/my-channel/1234567890123",
         "arn:aws-cn:kinesisvideo:cn-north-1:1:channel/A_b.c-9/0",
-        "arn:aws-us-gov:kinesisvideo:us-gov-west-1:123456789012:stream/s/1",
+        "arn:aws-us-gov:kinesisvideo:us-gov-west-1:123456789012:channel/s/1",
         "arn:aws:kinesisvideo:us-west-2:123456789012:channel/my channel/1",
         "arn:aws:kinesisvideo:us-west-2:123456789012:channel/a/b/1",
         "arn:aws:kinesisvideo:us-west-2:123456789012:channel/a/1/",
@@ -27,8 +27,8 @@ public sealed class ContractConformanceTests
         "arn:aws:kinesisvideo:us-west-2:1:channel/é/1",
         "arn:::::",
         "",
-        "arn:aws:kinesisvideo:us-west-2:123456789012:channel/" + new string('a', 968) + "/1",
-        "arn:aws:kinesisvideo:us-west-2:123456789012:channel/" + new string('a', 969) + "/1",
+        "arn:aws:kinesisvideo:us-west-2:123456789012:channel/" + new string('a', 256) + "/1",
+        "arn:aws:kinesisvideo:us-west-2:123456789012:channel/" + new string('a', 975) + "/1",
     };
 
     [Theory]
@@ -44,8 +44,13 @@ public sealed class ContractConformanceTests
         Assert.Equal(modelAccepts, ChannelArnGrammar.FindProblem(arn) is null);
     }
 
-    /// <summary>What the pattern allows and the service does not: a creation time beyond 64 bits, a region of another partition.</summary>
+    /// <summary>
+    /// What the pattern allows and the service does not: a creation time beyond 64 bits, a region of another partition,
+    /// a resource other than a channel, a channel name over the model's ChannelName length.
+    /// </summary>
     [Theory]
+    [InlineData("arn:aws-us-gov:kinesisvideo:us-gov-west-1:123456789012:stream/s/1")]
+    [InlineData("arn:aws:kinesisvideo:us-west-2:123456789012:channel/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/1")]
     [InlineData("arn:aws:kinesisvideo:us-west-2:1:channel/c/99999999999999999999")]
     [InlineData("arn:aws:kinesisvideo:us-west-2:1:channel/c/9223372036854775808")]
     [InlineData("arn:aws:kinesisvideo:us-gov-west-1:1:channel/c/1")]

@@ -1,6 +1,9 @@
 namespace KvsSignaling.Tests.Values;
 
-/// <summary>Channel ARNs: valid exactly when the model's ResourceARN length and pattern say so (whole value).</summary>
+/// <summary>
+/// Channel ARNs: valid exactly when the model's ResourceARN length and pattern say so (whole value) and the
+/// resource is a channel whose name fits the model's ChannelName length (the pattern lets streams and longer names through).
+/// </summary>
 public sealed class ChannelArnTests
 {
     private const string Valid = "arn:aws:kinesisvideo:us-west-2:123456789012:channel/my-channel/1234567890123";
@@ -40,8 +43,11 @@ public sealed class ChannelArnTests
 
         var prefix = "arn:aws:kinesisvideo:us-west-2:123456789012:channel/";
         var max = ContractShape.Of("ResourceARN").Max;
-        data.Add(prefix + new string('n', max - prefix.Length - 2) + "/1", "exactly the maximum length");
+        data.Add(prefix + new string('n', max - prefix.Length - 2) + "/1", "exactly the maximum length (a name over the ChannelName length)");
         data.Add(prefix + new string('n', max - prefix.Length - 1) + "/1", "one over the maximum length");
+        var nameMax = ContractShape.Of("ChannelName").Max;
+        data.Add(prefix + new string('n', nameMax) + "/1", "a name of exactly the ChannelName maximum");
+        data.Add(prefix + new string('n', nameMax + 1) + "/1", "a name one over the ChannelName maximum");
         return data;
     }
 
@@ -49,7 +55,7 @@ public sealed class ChannelArnTests
     [MemberData(nameof(Candidates))]
     public void Parse_agrees_with_the_model(string value, string description)
     {
-        var allowed = ContractShape.Of("ResourceARN").Allows(value);
+        var allowed = ContractShape.Of("ResourceARN").Allows(value) && IsChannelWithModelName(value);
         Assert.Equal(allowed, ChannelArn.TryParse(value, out var arn));
         if (allowed)
         {
@@ -62,6 +68,12 @@ public sealed class ChannelArnTests
             Assert.Contains(value.Length > 200 ? value[..200] : value, error.Message, StringComparison.Ordinal);
             Assert.False(string.IsNullOrEmpty(description));
         }
+    }
+
+    private static bool IsChannelWithModelName(string value)
+    {
+        var resource = value.Split(':')[5].Split('/');
+        return resource[0] == "channel" && resource[1].Length <= ContractShape.Of("ChannelName").Max;
     }
 
     [Fact]

@@ -143,8 +143,8 @@ namespace KvsSignaling.Grammar
     /// The model's rules for a signaling-channel ARN (shape <c>ResourceARN</c>: 1 to 1024 characters matching
     /// <see cref="Pattern"/> as a whole), checked part by part so that the message can say which part is wrong, plus
     /// what the pattern cannot say: the creation time is a 64-bit millisecond count, and the region belongs to the
-    /// ARN's partition (partitions.json). Like the model, any lower-case resource type passes (a signaling channel's
-    /// is <c>channel</c>).
+    /// ARN's partition (partitions.json). Unlike the model's pattern, which any lower-case resource type passes, the
+    /// resource must be a <c>channel</c>, and its name within the model's <c>ChannelName</c> length.
     /// </summary>
     internal static class ChannelArnGrammar
     {
@@ -298,6 +298,13 @@ namespace KvsSignaling.Grammar
                 return $"the resource type '{type}' must be lower-case letters, such as 'channel'";
             }
 
+            // The model's pattern lets any lower-case type through (streams share it); only 'channel' names a
+            // signaling channel, and the service answers any other with ResourceNotFoundException.
+            if (type != "channel")
+            {
+                return $"the resource type is '{type}', not 'channel': this is not a signaling channel's ARN";
+            }
+
             if (typeEnd < 0)
             {
                 return "the channel name is missing";
@@ -330,6 +337,11 @@ namespace KvsSignaling.Grammar
             if (!All(name, IsChannelNameCharacter))
             {
                 return $"the channel name '{name}' may hold only letters, digits, '_', '.' or '-'";
+            }
+
+            if (name.Length > ChannelNameMax)
+            {
+                return $"the channel name is {name.Length} characters long; allowed: {ChannelNameMin} to {ChannelNameMax}, as for CreateSignalingChannel";
             }
 
             if (time.Length == 0)
