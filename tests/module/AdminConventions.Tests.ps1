@@ -291,6 +291,24 @@ ConvertTo-Json -Compress -InputObject @{ Created = `$byParameter.ChannelARN; Des
     }
 }
 
+Describe '-ProfileLocation' {
+    It 'reads -ProfileName from another credentials file, as AWS Tools does' {
+        $file = Join-Path ([IO.Path]::GetTempPath()) "kvs-profile-location-$PID"
+        Set-Content -Path $file -Value "[elsewhere]`naws_access_key_id = $LocalAccessKey`naws_secret_access_key = $LocalSecretKey`n"
+        $global:PSDefaultParameterValues.Remove('*-KvsSignaling*:AccessKey')
+        $global:PSDefaultParameterValues.Remove('*-KvsSignaling*:SecretKey')
+        try {
+            (New-KvsSignalingChannel -ChannelName profile-location-1 -ProfileName elsewhere -ProfileLocation $file).ChannelName | Should -Be 'profile-location-1'
+            { Get-KvsSignalingChannel -ProfileName nowhere -ProfileLocation $file } | Should -Throw -ErrorId 'CredentialsUnavailable,*' -ExpectedMessage "*'nowhere' was not found in $file*"
+        }
+        finally {
+            $global:PSDefaultParameterValues['*-KvsSignaling*:AccessKey'] = $LocalAccessKey
+            $global:PSDefaultParameterValues['*-KvsSignaling*:SecretKey'] = $LocalSecretKey
+            Remove-Item $file
+        }
+    }
+}
+
 Describe 'completion' {
     It '-Region completes the known regions' {
         $line = 'Get-KvsSignalingChannel -Region eu-west-'
