@@ -59,6 +59,12 @@ internal sealed class ServiceCaller : IDisposable
     /// <summary>The attempts per call in force.</summary>
     public int MaxAttempts => _maxAttempts;
 
+    /// <summary>The service's clock as this caller knows it (corrected after a clock-skew answer).</summary>
+    public ClockOffset Clock => _clock;
+
+    /// <summary>Current keys, for signing something other than a request of this caller (a presigned URL).</summary>
+    public Task<Amazon.Runtime.ImmutableCredentials> GetCredentialsAsync(string operation, CancellationToken cancellationToken) => _credentials.GetAsync(operation, cancellationToken);
+
     /// <summary>Obtains the current keys without sending anything, so a credential problem surfaces before any request.</summary>
     public Task ResolveCredentialsAsync(CancellationToken cancellationToken) => _credentials.GetAsync(null, cancellationToken);
 
