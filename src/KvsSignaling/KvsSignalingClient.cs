@@ -26,7 +26,10 @@ public sealed class KvsSignalingClient : IDisposable
 
     private readonly ServiceCaller _caller;
     private readonly EndpointCache? _cache;
+    private static readonly TimeSpan IceServerRefreshMargin = TimeSpan.FromSeconds(30);
+
     private readonly CancellationTokenSource _lifetime = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KeptIceServers> _iceServers = new(StringComparer.Ordinal);
     private int _disposed;
 
     /// <summary>Creates a client; resolves the region and control-plane endpoint now, credentials on first use.</summary>
@@ -204,6 +207,104 @@ public sealed class KvsSignalingClient : IDisposable
         var url = QuerySigner.Presign(endpoint, parameters, credentials, Region, RequestSigner.ServiceName, signedAt, (int)seconds, QuerySigner.EmptyPayloadHash);
         var signedAtOffset = new DateTimeOffset(signedAt, TimeSpan.Zero);
         return new PresignedConnectUrl(url, signedAtOffset, signedAtOffset.AddSeconds(seconds), channelArn, role, clientId);
+    }
+
+    /// <summary>
+    /// Gets the channel's ICE servers (TURN, with credentials) for a peer connection (<c>POST /v1/get-ice-server-config</c>
+    /// on the channel's HTTPS endpoint, found through the endpoint cache). Answers are kept until 30 seconds before the
+    /// smallest <see cref="IceServer.Ttl"/>, as the AWS WebRTC SDKs refresh them.
+    /// </summary>
+    /// <param name="channelArn">The channel.</param>
+    /// <param name="clientId">The viewer's client id (1..256 of <c>[a-zA-Z0-9_.-]</c>); null for the master.</param>
+    /// <param name="options">Role, STUN server, cache bypass.</param>
+    /// <param name="cancellationToken">Stops the call at once.</param>
+    /// <returns>The servers, the region's STUN server first when asked for.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid (before any network call).</exception>
+    /// <exception cref="KvsServiceException">The service answered an error, for example <c>ResourceNotFoundException</c>.</exception>
+    /// <exception cref="KvsEndpointException">The service returned no HTTPS endpoint for the channel.</exception>
+    /// <exception cref="KvsTransportException">No usable answer arrived.</exception>
+    public async Task<IReadOnlyList<IceServer>> GetIceServerConfigAsync(
+        ChannelArn channelArn,
+        string? clientId = null,
+        GetIceServerConfigOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        if (channelArn is null)
+        {
+            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
+        }
+
+        if (clientId is not null)
+        {
+            CheckClientId(clientId, nameof(clientId));
+        }
+
+        var role = options?.Role ?? (clientId is null ? ChannelRole.Master : ChannelRole.Viewer);
+        CheckRole(role, nameof(options));
+        var key = channelArn.Value + "\n" + role.Value + "\n" + clientId;
+        List<IceServer> servers;
+        if (options?.BypassCache != true && _iceServers.TryGetValue(key, out var kept) && DateTimeOffset.UtcNow < kept.KeepUntil)
+        {
+            servers = kept.Servers;
+        }
+        else
+        {
+            const string operation = "GetIceServerConfig";
+            var endpoints = await GetSignalingChannelEndpointAsync(channelArn, role, DefaultProtocols, null, cancellationToken).ConfigureAwait(false);
+            var https = endpoints.Https ?? throw new KvsEndpointException($"GetSignalingChannelEndpoint returned no HTTPS endpoint for {role.Value} on {channelArn.Value}.", "GetSignalingChannelEndpoint", "(none)", ChannelProtocol.Https.Value, endpoints.RequestId);
+            var uri = new Uri(https.AbsoluteUri.TrimEnd('/') + "/v1/get-ice-server-config", UriKind.Absolute);
+            ServiceResponse response;
+            try
+            {
+                response = await _caller.SendToAsync(operation, uri, RequestBodies.GetIceServerConfig(channelArn, clientId), cancellationToken).ConfigureAwait(false);
+            }
+            catch (KvsServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
+            {
+                _cache?.Invalidate(channelArn);
+                throw;
+            }
+
+            var answeredAt = DateTimeOffset.UtcNow;
+            servers = Read(operation, response, body => ResponseBodies.IceServerList(body, answeredAt));
+            var smallest = servers.Where(s => s.ExpiresAt is not null).Select(s => s.ExpiresAt!.Value).DefaultIfEmpty(answeredAt).Min();
+            _iceServers[key] = new KeptIceServers(servers, smallest - IceServerRefreshMargin);
+        }
+
+        if (options?.IncludeStunServer != true)
+        {
+            return servers.AsReadOnly();
+        }
+
+        var result = new List<IceServer>(servers.Count + 1) { new(new[] { StunUri(channelArn.Region) }, null, null, null, null) };
+        result.AddRange(servers);
+        return result;
+    }
+
+    /// <summary>Forgets the kept ICE servers of a channel, for example after the service sent <c>RECONNECT_ICE_SERVER</c>.</summary>
+    public void InvalidateIceServerConfig(ChannelArn channelArn)
+    {
+        if (channelArn is null)
+        {
+            throw new ArgumentNullException(nameof(channelArn));
+        }
+
+        foreach (var key in _iceServers.Keys.Where(k => k.StartsWith(channelArn.Value + "\n", StringComparison.Ordinal)).ToList())
+        {
+            _iceServers.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>The region's STUN server, as the AWS WebRTC SDKs add it: <c>stun:stun.kinesisvideo.&lt;region&gt;.&lt;dns suffix&gt;:443</c>.</summary>
+    public static string StunUri(string region)
+    {
+        if (string.IsNullOrEmpty(region))
+        {
+            throw new ArgumentException("A region is required.", nameof(region));
+        }
+
+        var suffix = EndpointRuleSet.Embedded.Partitions.Resolve(region).TryGetValue("dnsSuffix", out var value) && value is string text ? text : "amazonaws.com";
+        return $"stun:stun.kinesisvideo.{region}.{suffix}:443";
     }
 
     /// <summary>Describes a signaling channel by ARN (<c>POST /describeSignalingChannel</c>).</summary>
@@ -696,5 +797,18 @@ public sealed class KvsSignalingClient : IDisposable
         {
             throw new ObjectDisposedException(nameof(KvsSignalingClient));
         }
+    }
+
+    private sealed class KeptIceServers
+    {
+        public KeptIceServers(List<IceServer> servers, DateTimeOffset keepUntil)
+        {
+            Servers = servers;
+            KeepUntil = keepUntil;
+        }
+
+        public List<IceServer> Servers { get; }
+
+        public DateTimeOffset KeepUntil { get; }
     }
 }
