@@ -13,8 +13,10 @@
     FormatsToProcess     = @('KvsSignaling.format.ps1xml')
     CmdletsToExport      = @(
         'Add-KvsSignalingChannelTag'
+        'Get-KvsIceServerConfig'
         'Get-KvsSignalingChannel'
         'Get-KvsSignalingChannelEndpoint'
+        'Get-KvsSignalingPresignedUrl'
         'New-KvsSignalingChannel'
         'Remove-KvsSignalingChannel'
         'Remove-KvsSignalingChannelTag'

@@ -26,7 +26,10 @@ public sealed class KvsSignalingClient : IDisposable
 
     private readonly ServiceCaller _caller;
     private readonly EndpointCache? _cache;
+    private static readonly TimeSpan IceServerRefreshMargin = TimeSpan.FromSeconds(30);
+
     private readonly CancellationTokenSource _lifetime = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KeptIceServers> _iceServers = new(StringComparer.Ordinal);
     private int _disposed;
 
     /// <summary>Creates a client; resolves the region and control-plane endpoint now, credentials on first use.</summary>
@@ -123,6 +126,185 @@ public sealed class KvsSignalingClient : IDisposable
             token => FetchEndpointsAsync(channelArn, role, protocolList, token),
             cancellationToken,
             _lifetime.Token);
+    }
+
+    /// <summary>The expiry a presigned connect URL gets when the caller names none: 299 seconds, as the AWS WebRTC SDK for JavaScript uses.</summary>
+    public static readonly TimeSpan DefaultPresignedUrlExpiry = TimeSpan.FromSeconds(299);
+
+    /// <summary>The longest expiry SigV4 allows a presigned URL: 7 days.</summary>
+    public static readonly TimeSpan MaxPresignedUrlExpiry = TimeSpan.FromSeconds(604800);
+
+    /// <summary>
+    /// Creates a presigned WebSocket URL that connects to a channel as master or viewer (ConnectAsMaster,
+    /// ConnectAsViewer), signed with this client's credentials: for example a backend minting viewer URLs for browsers.
+    /// </summary>
+    /// <param name="channelArn">The channel.</param>
+    /// <param name="role">MASTER or VIEWER.</param>
+    /// <param name="clientId">The viewer's client id (1..256 of <c>[a-zA-Z0-9_.-]</c>, not starting with <c>AWS_</c>); required for a viewer, not allowed for a master.</param>
+    /// <param name="expiresIn">How long the URL is valid, 1 second to 7 days in whole seconds; null takes <see cref="DefaultPresignedUrlExpiry"/>. Temporary credentials shorten it to their own expiry.</param>
+    /// <param name="wssEndpoint">The channel's WSS endpoint for the role; null looks it up (<c>GetSignalingChannelEndpoint</c>, through the endpoint cache).</param>
+    /// <param name="cancellationToken">Stops the endpoint lookup and credential resolution.</param>
+    /// <returns>The URL, its expiry, and what it connects to.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid (before any network call).</exception>
+    /// <exception cref="KvsCredentialsException">No usable credentials, or they have already expired.</exception>
+    /// <exception cref="KvsServiceException">The endpoint lookup answered an error, for example <c>ResourceNotFoundException</c>.</exception>
+    /// <exception cref="KvsEndpointException">The service returned no WSS endpoint for the role.</exception>
+    /// <exception cref="KvsTransportException">The endpoint lookup got no usable answer.</exception>
+    public async Task<PresignedConnectUrl> CreatePresignedConnectUrlAsync(
+        ChannelArn channelArn,
+        ChannelRole role,
+        string? clientId = null,
+        TimeSpan? expiresIn = null,
+        Uri? wssEndpoint = null,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        if (channelArn is null)
+        {
+            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
+        }
+
+        CheckRole(role, nameof(role));
+        CheckConnectClientId(role, clientId, nameof(clientId));
+        var requested = expiresIn ?? DefaultPresignedUrlExpiry;
+        if (requested < TimeSpan.FromSeconds(1) || requested > MaxPresignedUrlExpiry)
+        {
+            throw new ArgumentOutOfRangeException(nameof(expiresIn), requested, $"A presigned URL's expiry of {requested.TotalSeconds:0.###} seconds is out of range; allowed: 1 to {MaxPresignedUrlExpiry.TotalSeconds:0} seconds (7 days).");
+        }
+
+        if (wssEndpoint is not null && (!wssEndpoint.IsAbsoluteUri || (wssEndpoint.Scheme != "wss" && wssEndpoint.Scheme != "ws")))
+        {
+            throw new ArgumentException($"The WSS endpoint must be an absolute wss:// (or ws://) URL; got scheme '{(wssEndpoint.IsAbsoluteUri ? wssEndpoint.Scheme : "(relative)")}'.", nameof(wssEndpoint));
+        }
+
+        var operation = role == ChannelRole.Master ? "ConnectAsMaster" : "ConnectAsViewer";
+        var endpoint = wssEndpoint ?? await WssEndpointAsync(channelArn, role, cancellationToken).ConfigureAwait(false);
+        var credentials = await _caller.GetCredentialsAsync(operation, cancellationToken).ConfigureAwait(false);
+
+        // Signed by the service's clock as the client learnt it, to the second, as X-Amz-Date carries it.
+        var now = _caller.Clock.UtcNow;
+        var signedAt = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+        var seconds = (long)Math.Floor(requested.TotalSeconds);
+        if (CredentialExpiry.Of(credentials) is DateTime expiry)
+        {
+            // The service refuses a URL whose credentials have expired, so the URL never outlives them.
+            var left = (long)Math.Floor((expiry.ToUniversalTime() - (now - _caller.Clock.Current)).TotalSeconds);
+            if (left < 1)
+            {
+                throw new KvsCredentialsException(
+                    $"Cannot presign a connect URL: the AWS credentials expired at {expiry.ToUniversalTime():yyyy-MM-dd'T'HH:mm:ss'Z'}.", operation, null, "credentials");
+            }
+
+            seconds = Math.Min(seconds, left);
+        }
+
+        var parameters = new List<KeyValuePair<string, string>> { new("X-Amz-ChannelARN", channelArn.Value) };
+        if (clientId is not null)
+        {
+            parameters.Add(new("X-Amz-ClientId", clientId));
+        }
+
+        var url = QuerySigner.Presign(endpoint, parameters, credentials, Region, RequestSigner.ServiceName, signedAt, (int)seconds, QuerySigner.EmptyPayloadHash);
+        var signedAtOffset = new DateTimeOffset(signedAt, TimeSpan.Zero);
+        return new PresignedConnectUrl(url, signedAtOffset, signedAtOffset.AddSeconds(seconds), channelArn, role, clientId);
+    }
+
+    /// <summary>
+    /// Gets the channel's ICE servers (TURN, with credentials) for a peer connection (<c>POST /v1/get-ice-server-config</c>
+    /// on the channel's HTTPS endpoint, found through the endpoint cache). Answers are kept until 30 seconds before the
+    /// smallest <see cref="IceServer.Ttl"/>, as the AWS WebRTC SDKs refresh them.
+    /// </summary>
+    /// <param name="channelArn">The channel.</param>
+    /// <param name="clientId">The viewer's client id (1..256 of <c>[a-zA-Z0-9_.-]</c>); null for the master.</param>
+    /// <param name="options">Role, STUN server, cache bypass.</param>
+    /// <param name="cancellationToken">Stops the call at once.</param>
+    /// <returns>The servers, the region's STUN server first when asked for.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid (before any network call).</exception>
+    /// <exception cref="KvsServiceException">The service answered an error, for example <c>ResourceNotFoundException</c>.</exception>
+    /// <exception cref="KvsEndpointException">The service returned no HTTPS endpoint for the channel.</exception>
+    /// <exception cref="KvsTransportException">No usable answer arrived.</exception>
+    public async Task<IReadOnlyList<IceServer>> GetIceServerConfigAsync(
+        ChannelArn channelArn,
+        string? clientId = null,
+        GetIceServerConfigOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        if (channelArn is null)
+        {
+            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
+        }
+
+        if (clientId is not null)
+        {
+            CheckClientId(clientId, nameof(clientId));
+        }
+
+        var role = options?.Role ?? (clientId is null ? ChannelRole.Master : ChannelRole.Viewer);
+        CheckRole(role, nameof(options));
+        var key = channelArn.Value + "\n" + role.Value + "\n" + clientId;
+        List<IceServer> servers;
+        if (options?.BypassCache != true && _iceServers.TryGetValue(key, out var kept) && DateTimeOffset.UtcNow < kept.KeepUntil)
+        {
+            servers = kept.Servers;
+        }
+        else
+        {
+            const string operation = "GetIceServerConfig";
+            var endpoints = await GetSignalingChannelEndpointAsync(channelArn, role, DefaultProtocols, null, cancellationToken).ConfigureAwait(false);
+            var https = endpoints.Https ?? throw new KvsEndpointException($"GetSignalingChannelEndpoint returned no HTTPS endpoint for {role.Value} on {channelArn.Value}.", "GetSignalingChannelEndpoint", "(none)", ChannelProtocol.Https.Value, endpoints.RequestId);
+            var uri = new Uri(https.AbsoluteUri.TrimEnd('/') + "/v1/get-ice-server-config", UriKind.Absolute);
+            ServiceResponse response;
+            try
+            {
+                response = await _caller.SendToAsync(operation, uri, RequestBodies.GetIceServerConfig(channelArn, clientId), cancellationToken).ConfigureAwait(false);
+            }
+            catch (KvsServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
+            {
+                _cache?.Invalidate(channelArn);
+                throw;
+            }
+
+            var answeredAt = DateTimeOffset.UtcNow;
+            servers = Read(operation, response, body => ResponseBodies.IceServerList(body, answeredAt));
+            var smallest = servers.Where(s => s.ExpiresAt is not null).Select(s => s.ExpiresAt!.Value).DefaultIfEmpty(answeredAt).Min();
+            _iceServers[key] = new KeptIceServers(servers, smallest - IceServerRefreshMargin);
+        }
+
+        if (options?.IncludeStunServer != true)
+        {
+            return servers.AsReadOnly();
+        }
+
+        var result = new List<IceServer>(servers.Count + 1) { new(new[] { StunUri(channelArn.Region) }, null, null, null, null) };
+        result.AddRange(servers);
+        return result;
+    }
+
+    /// <summary>Forgets the kept ICE servers of a channel, for example after the service sent <c>RECONNECT_ICE_SERVER</c>.</summary>
+    public void InvalidateIceServerConfig(ChannelArn channelArn)
+    {
+        if (channelArn is null)
+        {
+            throw new ArgumentNullException(nameof(channelArn));
+        }
+
+        foreach (var key in _iceServers.Keys.Where(k => k.StartsWith(channelArn.Value + "\n", StringComparison.Ordinal)).ToList())
+        {
+            _iceServers.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>The region's STUN server, as the AWS WebRTC SDKs add it: <c>stun:stun.kinesisvideo.&lt;region&gt;.&lt;dns suffix&gt;:443</c>.</summary>
+    public static string StunUri(string region)
+    {
+        if (string.IsNullOrEmpty(region))
+        {
+            throw new ArgumentException("A region is required.", nameof(region));
+        }
+
+        var suffix = EndpointRuleSet.Embedded.Partitions.Resolve(region).TryGetValue("dnsSuffix", out var value) && value is string text ? text : "amazonaws.com";
+        return $"stun:stun.kinesisvideo.{region}.{suffix}:443";
     }
 
     /// <summary>Describes a signaling channel by ARN (<c>POST /describeSignalingChannel</c>).</summary>
@@ -372,6 +554,37 @@ public sealed class KvsSignalingClient : IDisposable
 
     internal static void CheckRole(ChannelRole role, string paramName) => ChannelRole.CheckSet(role, paramName);
 
+    /// <summary>A client id the signaling service accepts: 1..256 of <c>[a-zA-Z0-9_.-]</c>, not starting with <c>AWS_</c>.</summary>
+    internal static void CheckClientId(string? clientId, string paramName)
+    {
+        ModelConstraints.Check(clientId, paramName, "Client id", ModelConstraints.ChannelName, ModelConstraints.ChannelNamePattern, 1, 256);
+        if (clientId!.StartsWith("AWS_", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Client id '{ModelConstraints.Shorten(clientId)}' starts with AWS_, which the service reserves.", paramName);
+        }
+    }
+
+    /// <summary>A viewer connects with a client id; a master without one.</summary>
+    internal static void CheckConnectClientId(ChannelRole role, string? clientId, string paramName)
+    {
+        if (role == ChannelRole.Master)
+        {
+            if (clientId is not null)
+            {
+                throw new ArgumentException("A master connects without a client id (the service refuses one); pass null.", paramName);
+            }
+
+            return;
+        }
+
+        if (clientId is null)
+        {
+            throw new ArgumentNullException(paramName, "A viewer connects with a client id: 1 to 256 characters of [a-zA-Z0-9_.-], not starting with AWS_.");
+        }
+
+        CheckClientId(clientId, paramName);
+    }
+
     internal static IReadOnlyList<ChannelProtocol> CheckProtocols(IEnumerable<ChannelProtocol>? protocols, string paramName) =>
         protocols is null ? DefaultProtocols : ChannelProtocol.CheckList(protocols, paramName);
 
@@ -525,6 +738,12 @@ public sealed class KvsSignalingClient : IDisposable
         while (nextToken is not null);
     }
 
+    private async Task<Uri> WssEndpointAsync(ChannelArn channelArn, ChannelRole role, CancellationToken cancellationToken)
+    {
+        var endpoints = await GetSignalingChannelEndpointAsync(channelArn, role, DefaultProtocols, null, cancellationToken).ConfigureAwait(false);
+        return endpoints.Wss ?? throw new KvsEndpointException($"GetSignalingChannelEndpoint returned no WSS endpoint for {role.Value} on {channelArn.Value}.", "GetSignalingChannelEndpoint", "(none)", ChannelProtocol.Wss.Value, endpoints.RequestId);
+    }
+
     private async Task<ServiceResponse> SendAsync(string operation, string path, byte[] body, ChannelArn? target, CancellationToken cancellationToken)
     {
         try
@@ -544,5 +763,18 @@ public sealed class KvsSignalingClient : IDisposable
         {
             throw new ObjectDisposedException(nameof(KvsSignalingClient));
         }
+    }
+
+    private sealed class KeptIceServers
+    {
+        public KeptIceServers(List<IceServer> servers, DateTimeOffset keepUntil)
+        {
+            Servers = servers;
+            KeepUntil = keepUntil;
+        }
+
+        public List<IceServer> Servers { get; }
+
+        public DateTimeOffset KeepUntil { get; }
     }
 }

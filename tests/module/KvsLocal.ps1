@@ -82,14 +82,18 @@ function Enable-KvsLocalMediaIngestion {
 function Set-KvsLocalDefault {
     # Points every KvsSignaling cmdlet of this session at kvs-local with its default credential.
     param($KvsLocal, [string] $AccessKey = $LocalAccessKey, [string] $SecretKey = $LocalSecretKey)
-    $global:PSDefaultParameterValues['*-KvsSignaling*:EndpointUrl'] = $KvsLocal.Url
-    $global:PSDefaultParameterValues['*-KvsSignaling*:Region'] = $LocalRegion
-    $global:PSDefaultParameterValues['*-KvsSignaling*:AccessKey'] = $AccessKey
-    $global:PSDefaultParameterValues['*-KvsSignaling*:SecretKey'] = $SecretKey
+    # Get-KvsIceServerConfig is the one cmdlet whose noun does not start with KvsSignaling.
+    foreach ($pattern in '*-KvsSignaling*', '*-KvsIce*') {
+        $global:PSDefaultParameterValues["${pattern}:EndpointUrl"] = $KvsLocal.Url
+        $global:PSDefaultParameterValues["${pattern}:Region"] = $LocalRegion
+        $global:PSDefaultParameterValues["${pattern}:AccessKey"] = $AccessKey
+        $global:PSDefaultParameterValues["${pattern}:SecretKey"] = $SecretKey
+    }
 }
 
 function Clear-KvsLocalDefault {
     foreach ($name in 'EndpointUrl', 'Region', 'AccessKey', 'SecretKey', 'SessionToken') {
         $global:PSDefaultParameterValues.Remove("*-KvsSignaling*:$name")
+        $global:PSDefaultParameterValues.Remove("*-KvsIce*:$name")
     }
 }

@@ -18,4 +18,8 @@ internal static partial class HelpLinks
     public const string AddKvsSignalingChannelTag = Module + "#add-kvssignalingchanneltag";
 
     public const string RemoveKvsSignalingChannelTag = Module + "#remove-kvssignalingchanneltag";
+
+    public const string GetKvsSignalingPresignedUrl = Module + "#get-kvssignalingpresignedurl";
+
+    public const string GetKvsIceServerConfig = Module + "#get-kvsiceserverconfig";
 }

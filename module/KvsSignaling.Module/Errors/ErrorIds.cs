@@ -16,6 +16,7 @@ internal static class ErrorIds
     public const string TooManyProtocols = "TooManyProtocols";
     public const string DuplicateRole = "DuplicateRole";
     public const string InvalidTag = "InvalidTag";
+    public const string InvalidClientId = "InvalidClientId";
     public const string IncompleteCredentials = "IncompleteCredentials";
     public const string InvalidClientConfiguration = "InvalidClientConfiguration";
 

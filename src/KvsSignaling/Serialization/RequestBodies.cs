@@ -21,6 +21,18 @@ internal static class RequestBodies
             writer.WriteEndObject();
         });
 
+    public static byte[] GetIceServerConfig(ChannelArn channelArn, string? clientId) =>
+        Write(writer =>
+        {
+            writer.WriteString("ChannelARN", channelArn.Value);
+            if (clientId is not null)
+            {
+                writer.WriteString("ClientId", clientId);
+            }
+
+            writer.WriteString("Service", "TURN");
+        });
+
     public static byte[] DescribeSignalingChannel(string? channelName, ChannelArn? channelArn) =>
         Write(writer =>
         {

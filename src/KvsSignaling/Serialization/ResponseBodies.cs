@@ -97,6 +97,49 @@ internal static class ResponseBodies
         return (tags, string.IsNullOrEmpty(token) ? null : token);
     }
 
+    /// <summary>The servers of <c>IceServerList</c>, each expiring <c>Ttl</c> seconds after <paramref name="answeredAt"/>.</summary>
+    public static List<IceServer> IceServerList(ReadOnlyMemory<byte> body, DateTimeOffset answeredAt)
+    {
+        using var document = Parse(body);
+        var result = new List<IceServer>();
+        if (document.RootElement.TryGetProperty("IceServerList", out var list) && list.ValueKind != JsonValueKind.Null)
+        {
+            if (list.ValueKind != JsonValueKind.Array)
+            {
+                throw new MalformedResponseException("IceServerList is not an array");
+            }
+
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    throw new MalformedResponseException("an IceServerList item is not an object");
+                }
+
+                var uris = new List<string>();
+                if (item.TryGetProperty("Uris", out var uriList) && uriList.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var uri in uriList.EnumerateArray())
+                    {
+                        uris.Add(uri.ValueKind == JsonValueKind.String ? uri.GetString()! : throw new MalformedResponseException("an ICE server URI is not a string"));
+                    }
+                }
+
+                TimeSpan? ttl = null;
+                if (item.TryGetProperty("Ttl", out var ttlElement) && ttlElement.ValueKind != JsonValueKind.Null)
+                {
+                    ttl = ttlElement.ValueKind == JsonValueKind.Number && ttlElement.TryGetInt32(out var seconds) && seconds > 0
+                        ? TimeSpan.FromSeconds(seconds)
+                        : throw new MalformedResponseException("an ICE server's Ttl is not a positive whole number");
+                }
+
+                result.Add(new IceServer(uris, OptionalString(item, "Username"), OptionalString(item, "Password"), ttl, ttl is { } t ? answeredAt + t : null));
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Checks that an answer without members is at least empty or a JSON object.</summary>
     public static void Empty(ReadOnlyMemory<byte> body)
     {

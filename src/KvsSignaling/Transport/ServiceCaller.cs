@@ -59,13 +59,28 @@ internal sealed class ServiceCaller : IDisposable
     /// <summary>The attempts per call in force.</summary>
     public int MaxAttempts => _maxAttempts;
 
+    /// <summary>The service's clock as this caller knows it (corrected after a clock-skew answer).</summary>
+    public ClockOffset Clock => _clock;
+
+    /// <summary>Current keys, for signing something other than a request of this caller (a presigned URL).</summary>
+    public Task<Amazon.Runtime.ImmutableCredentials> GetCredentialsAsync(string operation, CancellationToken cancellationToken) => _credentials.GetAsync(operation, cancellationToken);
+
     /// <summary>Obtains the current keys without sending anything, so a credential problem surfaces before any request.</summary>
     public Task ResolveCredentialsAsync(CancellationToken cancellationToken) => _credentials.GetAsync(null, cancellationToken);
 
     /// <summary>Sends <paramref name="body"/> to <c>POST {endpoint}{path}</c> and returns the successful answer.</summary>
-    public async Task<ServiceResponse> SendAsync(string operation, string path, byte[] body, CancellationToken cancellationToken)
+    public Task<ServiceResponse> SendAsync(string operation, string path, byte[] body, CancellationToken cancellationToken) =>
+        SendAsync(operation, _operationUris.GetOrAdd(path, p => new Uri(_endpoint.AbsoluteUri.TrimEnd('/') + p, UriKind.Absolute)), body, _circuit, cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="body"/> to <c>POST <paramref name="uri"/></c>, a channel's own HTTPS endpoint (the signaling
+    /// data plane): the same signing, retries and pacing, outside the control plane's circuit breaker.
+    /// </summary>
+    public Task<ServiceResponse> SendToAsync(string operation, Uri uri, byte[] body, CancellationToken cancellationToken) =>
+        SendAsync(operation, uri, body, null, cancellationToken);
+
+    private async Task<ServiceResponse> SendAsync(string operation, Uri uri, byte[] body, EndpointCircuit? circuit, CancellationToken cancellationToken)
     {
-        var uri = _operationUris.GetOrAdd(path, p => new Uri(_endpoint.AbsoluteUri.TrimEnd('/') + p, UriKind.Absolute));
         var limiter = _adaptive ? _limiters.GetOrAdd(operation, _ => new AdaptiveRateLimiter()) : null;
         var attemptsAllowed = _maxAttempts;
         var skewCorrected = false;
@@ -80,21 +95,21 @@ internal sealed class ServiceCaller : IDisposable
             }
 
             var credentials = await _credentials.GetAsync(operation, cancellationToken).ConfigureAwait(false);
-            if (_circuit.Refusal() is { } refusal)
+            if (circuit?.Refusal() is { } refusal)
             {
                 Trace(operation, uri, attempt, null, null, "CircuitOpen", Stopwatch.GetTimestamp(), willRetry: false);
                 throw new KvsTransportException($"{operation} was not sent to {_endpoint}: {refusal}.", operation, null, null, attempt - 1);
             }
 
             var started = Stopwatch.GetTimestamp();
-            var outcome = await AttemptAsync(operation, uri, body, credentials, attempt, started, cancellationToken).ConfigureAwait(false);
+            var outcome = await AttemptAsync(operation, uri, body, credentials, attempt, started, circuit, cancellationToken).ConfigureAwait(false);
             if (outcome.Answered)
             {
-                _circuit.Answered();
+                circuit?.Answered();
             }
             else
             {
-                _circuit.Failed(outcome.Result == AttemptResult.Timeout ? $"timed out after {_attemptTimeout.TotalSeconds:0.###} s" : "the connection failed");
+                circuit?.Failed(outcome.Result == AttemptResult.Timeout ? $"timed out after {_attemptTimeout.TotalSeconds:0.###} s" : "the connection failed");
             }
 
             var throttled = outcome.Result == AttemptResult.ErrorAnswer && RetryClassifier.IsThrottling(outcome.Error!.Code);
@@ -137,7 +152,7 @@ internal sealed class ServiceCaller : IDisposable
     }
 
     /// <summary>Signs and sends one attempt, bounded by the attempt timeout, and reads its whole answer.</summary>
-    private async Task<AttemptOutcome> AttemptAsync(string operation, Uri uri, byte[] body, Amazon.Runtime.ImmutableCredentials credentials, int attempt, long started, CancellationToken cancellationToken)
+    private async Task<AttemptOutcome> AttemptAsync(string operation, Uri uri, byte[] body, Amazon.Runtime.ImmutableCredentials credentials, int attempt, long started, EndpointCircuit? circuit, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, uri);
         request.Content = new ByteArrayContent(body);
@@ -175,7 +190,7 @@ internal sealed class ServiceCaller : IDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            _circuit.Abandoned();
+            circuit?.Abandoned();
             Trace(operation, uri, attempt, null, null, "Cancelled", started, willRetry: false);
             throw new OperationCanceledException($"{operation} was cancelled.", cancellationToken);
         }
@@ -183,7 +198,7 @@ internal sealed class ServiceCaller : IDisposable
         {
             var status = (int?)response?.StatusCode;
             var requestId = RequestIdOf(response);
-            _circuit.Answered();
+            circuit?.Answered();
             Trace(operation, uri, attempt, status, requestId, "ResponseTooLarge", started, willRetry: false);
             throw new KvsTransportException($"{operation} failed: {e.Message} (HTTP {status}{RequestIdText(requestId)}).", operation, status, requestId, attempt, e);
         }

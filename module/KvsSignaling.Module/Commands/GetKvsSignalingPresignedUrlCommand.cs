@@ -1,0 +1,151 @@
+using System.Management.Automation;
+using KvsSignaling.PowerShell.Arguments;
+using KvsSignaling.PowerShell.Errors;
+using KvsSignaling.PowerShell.Output;
+
+namespace KvsSignaling.PowerShell.Commands;
+
+/// <summary>
+/// Writes presigned WebSocket URLs that connect to signaling channels as master or viewer: one object per channel
+/// and role. The URLs are signed locally; the only request is the WSS endpoint lookup, through the session's cache.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "KvsSignalingPresignedUrl", DefaultParameterSetName = ByArn, HelpUri = HelpLinks.GetKvsSignalingPresignedUrl)]
+[OutputType(typeof(SignalingPresignedUrl))]
+public sealed class GetKvsSignalingPresignedUrlCommand : KvsCmdlet
+{
+    private const string ByArn = "ChannelARN";
+    private const string ByName = "ChannelName";
+
+    private IReadOnlyList<ChannelRole>? fixedRoles;
+
+    /// <summary>The channel ARNs.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByArn)]
+    [Alias("ARN", "ResourceARN")]
+    public string[] ChannelARN { get; set; } = Array.Empty<string>();
+
+    /// <summary>The channel names, resolved to ARNs with DescribeSignalingChannel.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByName)]
+    [Alias("Name")]
+    [ArgumentCompleter(typeof(ChannelNameCompleter))]
+    public string[] ChannelName { get; set; } = Array.Empty<string>();
+
+    /// <summary>MASTER, VIEWER or both.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(RoleCompleter))]
+    public string[] Role { get; set; } = Array.Empty<string>();
+
+    /// <summary>The viewer's client id; required for VIEWER, not allowed for MASTER.</summary>
+    [Parameter]
+    public string? ClientId { get; set; }
+
+    /// <summary>Seconds the URL is valid, 1 to 604800.</summary>
+    [Parameter]
+    [ValidateRange(1, 604800)]
+    public int ExpiresIn { get; set; } = 299;
+
+    private protected override void Begin()
+    {
+        base.Begin();
+        CheckClientId(ClientId);
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(Role)))
+        {
+            fixedRoles = ValueListParser.ParseRoles(Role);
+            if (fixedRoles.Contains(ChannelRole.Viewer) && ClientId is null)
+            {
+                throw new ParameterValueException(ErrorRecords.InvalidArgument(ErrorIds.InvalidClientId, ViewerNeedsClientId, null));
+            }
+        }
+    }
+
+    private const string ViewerNeedsClientId = "-ClientId is required for the VIEWER role: 1 to 256 letters, digits, underscores, periods and hyphens, not starting with AWS_.";
+
+    /// <summary>A client id given is checked once, before any request.</summary>
+    internal static void CheckClientId(string? clientId)
+    {
+        if (clientId is null)
+        {
+            return;
+        }
+
+        try
+        {
+            KvsSignalingClient.CheckClientId(clientId, "clientId");
+        }
+        catch (ArgumentException exception)
+        {
+            throw new ParameterValueException(ErrorRecords.InvalidArgument(ErrorIds.InvalidClientId, "-ClientId: " + ErrorRecords.MessageOf(exception), clientId));
+        }
+    }
+
+    private protected override void Process()
+    {
+        IReadOnlyList<ChannelRole> roles;
+        try
+        {
+            roles = fixedRoles ?? ValueListParser.ParseRoles(Role);
+        }
+        catch (ParameterValueException exception)
+        {
+            WriteError(exception.ErrorRecord);
+            return;
+        }
+
+        if (ParameterSetName == ByName)
+        {
+            foreach (var name in ChannelName)
+            {
+                Presign(name, roles, null, async (client, ct) => (await client.DescribeSignalingChannelByNameAsync(name, ct).ConfigureAwait(false)).ChannelARN, ErrorIds.InvalidChannelName);
+            }
+
+            return;
+        }
+
+        foreach (var value in ChannelARN)
+        {
+            if (ParseArnOrWriteError(value) is { } arn)
+            {
+                Presign(value, roles, arn.Region, (_, _) => Task.FromResult(arn), ErrorIds.InvalidChannelArn);
+            }
+        }
+    }
+
+    private void Presign(string input, IReadOnlyList<ChannelRole> roles, string? arnRegion, Func<KvsSignalingClient, CancellationToken, Task<ChannelArn>> resolve, string invalidInputErrorId)
+    {
+        var client = GetClient(arnRegion);
+        ChannelArn arn;
+        try
+        {
+            arn = Run(ct => resolve(client, ct));
+        }
+        catch (ArgumentException exception)
+        {
+            WriteError(ErrorRecords.InvalidArgument(invalidInputErrorId, exception, input));
+            return;
+        }
+        catch (Exception exception) when (exception is not PipelineStoppedException)
+        {
+            WriteError(ErrorRecords.FromException(exception, input));
+            return;
+        }
+
+        foreach (var role in roles)
+        {
+            var clientId = role == ChannelRole.Viewer ? ClientId : null;
+            try
+            {
+                var url = Run(ct => client.CreatePresignedConnectUrlAsync(arn, role, clientId, TimeSpan.FromSeconds(ExpiresIn), null, ct));
+                WriteObject(new SignalingPresignedUrl(url).ToPSObject());
+            }
+            catch (ArgumentException exception)
+            {
+                // Only a viewer role piped in without -ClientId gets here: a given -ClientId was checked up front.
+                WriteError(ErrorRecords.InvalidArgument(ErrorIds.InvalidClientId, clientId is null ? ViewerNeedsClientId : ErrorRecords.MessageOf(exception), input));
+            }
+            catch (Exception exception) when (exception is not PipelineStoppedException)
+            {
+                WriteError(ErrorRecords.FromException(exception, input));
+                return;
+            }
+        }
+    }
+}
