@@ -44,65 +44,18 @@ public sealed class AddKvsSignalingChannelTagCommand : KvsCmdlet
         tags = TagArguments.FromHashtable(Tag, nameof(Tag), allowEmpty: false);
     }
 
-    private protected override void Process()
+    private protected override void Process() => ForEachChannel(ParameterSetName == ByName, ChannelName, ChannelARN, input =>
     {
-        if (ParameterSetName == ByName)
-        {
-            foreach (var name in ChannelName)
-            {
-                AddTags(name, async (client, ct) => (await client.DescribeSignalingChannelByNameAsync(name, ct).ConfigureAwait(false)).ChannelARN, ErrorIds.InvalidChannelName);
-            }
-
-            return;
-        }
-
-        foreach (var value in ChannelARN)
-        {
-            if (ParseArnOrWriteError(value) is { } arn)
-            {
-                AddTags(value, (_, _) => Task.FromResult(arn), ErrorIds.InvalidChannelArn, arn.Region);
-            }
-        }
-    }
-
-    private void AddTags(string input, Func<KvsSignalingClient, CancellationToken, Task<ChannelArn>> resolve, string invalidInputErrorId, string? arnRegion = null)
-    {
-        if (!ShouldProcess(input, "Add tags " + string.Join(", ", tags.Select(t => t.Key)) + " to signaling channel"))
+        if (!ShouldProcess(input.Text, "Add tags " + string.Join(", ", tags.Select(t => t.Key)) + " to signaling channel"))
         {
             return;
         }
 
-        var client = GetClient(arnRegion);
-        PSObject? channel;
-        try
+        RunForInput(input.Text, input.Region, input.InvalidInputErrorId, async (client, ct) =>
         {
-            channel = Run(async ct =>
-            {
-                var arn = await resolve(client, ct).ConfigureAwait(false);
-                await client.TagSignalingChannelAsync(arn, tags, ct).ConfigureAwait(false);
-                if (!PassThru)
-                {
-                    return null;
-                }
-
-                var info = await client.DescribeSignalingChannelAsync(arn, ct).ConfigureAwait(false);
-                return new SignalingChannel(info).ToPSObject(await client.ListSignalingChannelTagsAsync(arn, ct).ConfigureAwait(false));
-            });
-        }
-        catch (ArgumentException exception)
-        {
-            WriteError(ErrorRecords.InvalidArgument(invalidInputErrorId, exception, input));
-            return;
-        }
-        catch (Exception exception) when (exception is not PipelineStoppedException)
-        {
-            WriteError(ErrorRecords.FromException(exception, input));
-            return;
-        }
-
-        if (channel is not null)
-        {
-            WriteObject(channel);
-        }
-    }
+            var arn = input.Arn ?? (await DescribeAsync(client, input, ct).ConfigureAwait(false)).ChannelARN;
+            await client.TagSignalingChannelAsync(arn, tags, ct).ConfigureAwait(false);
+            return PassThru ? await WithTagsAsync(client, arn, ct).ConfigureAwait(false) : null;
+        });
+    });
 }

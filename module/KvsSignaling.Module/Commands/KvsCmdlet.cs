@@ -3,6 +3,7 @@ using System.Management.Automation;
 using KvsSignaling.PowerShell.Arguments;
 using KvsSignaling.PowerShell.Clients;
 using KvsSignaling.PowerShell.Errors;
+using KvsSignaling.PowerShell.Output;
 using KvsSignaling.PowerShell.Pipeline;
 using Amazon.Runtime;
 
@@ -16,7 +17,9 @@ namespace KvsSignaling.PowerShell.Commands;
 public abstract class KvsCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
-    private readonly HashSet<KvsSignalingClient> clientsWithCredentials = new();
+    // The clients this invocation uses, by the ARN region asked for ("" for none): settings, their key and the
+    // credential check are worked out once per region, not once per piped input.
+    private readonly Dictionary<string, KvsSignalingClient> clientsByRegion = new(StringComparer.Ordinal);
     private PipelineDispatcher? dispatcher;
 
     /// <summary>
@@ -187,6 +190,11 @@ public abstract class KvsCmdlet : PSCmdlet, IDisposable
     /// </summary>
     private protected KvsSignalingClient GetClient(string? arnRegion = null)
     {
+        if (clientsByRegion.TryGetValue(arnRegion ?? string.Empty, out var known))
+        {
+            return known;
+        }
+
         var settings = new ClientSettings
         {
             Region = Region ?? arnRegion ?? StoredRegion(),
@@ -211,26 +219,91 @@ public abstract class KvsCmdlet : PSCmdlet, IDisposable
             throw new ParameterValueException(ErrorRecords.InvalidArgument(ErrorIds.InvalidClientConfiguration, ClientConfigurationMessage(exception), null));
         }
 
-        if (clientsWithCredentials.Add(client))
+        // Credentials are a problem of the whole call: one terminating error before any request,
+        // not one error per input (a missing profile would otherwise fail every piped ARN the same way).
+        try
         {
-            // Credentials are a problem of the whole call: one terminating error before any request,
-            // not one error per input (a missing profile would otherwise fail every piped ARN the same way).
-            try
+            Run(async ct =>
             {
-                Run(async ct =>
-                {
-                    await client.ResolveCredentialsAsync(ct).ConfigureAwait(false);
-                    return true;
-                });
-            }
-            catch (KvsCredentialsException exception)
-            {
-                clientsWithCredentials.Remove(client);
-                throw new ParameterValueException(ErrorRecords.FromException(exception, exception.ProfileName));
-            }
+                await client.ResolveCredentialsAsync(ct).ConfigureAwait(false);
+                return true;
+            });
+        }
+        catch (KvsCredentialsException exception)
+        {
+            throw new ParameterValueException(ErrorRecords.FromException(exception, exception.ProfileName));
         }
 
+        clientsByRegion[arnRegion ?? string.Empty] = client;
         return client;
+    }
+
+    /// <summary>
+    /// Runs one input's work with the session's client for <paramref name="arnRegion"/> and writes what it returns
+    /// (nothing for null), or its failure as that input's error: an argument the core refused under
+    /// <paramref name="invalidInputErrorId"/>, anything else classified by <see cref="ErrorRecords.FromException"/>.
+    /// </summary>
+    private protected void RunForInput(string input, string? arnRegion, string invalidInputErrorId, Func<KvsSignalingClient, CancellationToken, Task<object?>> work)
+    {
+        var client = GetClient(arnRegion);
+        object? result;
+        try
+        {
+            result = Run(ct => work(client, ct));
+        }
+        catch (ArgumentException exception)
+        {
+            WriteError(ErrorRecords.InvalidArgument(invalidInputErrorId, exception, input));
+            return;
+        }
+        catch (Exception exception) when (exception is not PipelineStoppedException)
+        {
+            WriteError(ErrorRecords.FromException(exception, input));
+            return;
+        }
+
+        if (result is not null)
+        {
+            WriteObject(result);
+        }
+    }
+
+    /// <summary>
+    /// Calls <paramref name="each"/> for every channel input: a name (the ARN is looked up by the work) or a
+    /// well-formed ARN; a malformed ARN is written as that input's error and skipped.
+    /// </summary>
+    private protected void ForEachChannel(bool byName, string[] names, string[] arns, Action<ChannelInput> each)
+    {
+        if (byName)
+        {
+            foreach (var name in names)
+            {
+                each(new ChannelInput(name, null));
+            }
+
+            return;
+        }
+
+        foreach (var value in arns)
+        {
+            if (ParseArnOrWriteError(value) is { } arn)
+            {
+                each(new ChannelInput(value, arn));
+            }
+        }
+    }
+
+    /// <summary>The channel an input names, its ARN found by DescribeSignalingChannel when it was given by name.</summary>
+    private protected static async Task<SignalingChannelInfo> DescribeAsync(KvsSignalingClient client, ChannelInput input, CancellationToken cancellationToken) =>
+        input.Arn is { } arn
+            ? await client.DescribeSignalingChannelAsync(arn, cancellationToken).ConfigureAwait(false)
+            : await client.DescribeSignalingChannelByNameAsync(input.Text, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>A channel as -PassThru writes it after a tag change: described, with all its tags.</summary>
+    private protected static async Task<object?> WithTagsAsync(KvsSignalingClient client, ChannelArn arn, CancellationToken cancellationToken)
+    {
+        var info = await client.DescribeSignalingChannelAsync(arn, cancellationToken).ConfigureAwait(false);
+        return new SignalingChannel(info).ToPSObject(await client.ListSignalingChannelTagsAsync(arn, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>

@@ -42,24 +42,11 @@ public sealed class NewKvsSignalingChannelCommand : KvsCmdlet
                 continue;
             }
 
-            var client = GetClient();
-            try
+            RunForInput(name, null, ErrorIds.InvalidChannelName, async (client, ct) =>
             {
-                var info = Run(async ct =>
-                {
-                    var arn = await client.CreateSignalingChannelAsync(name, MessageTtlSeconds, tags, ct).ConfigureAwait(false);
-                    return await client.DescribeSignalingChannelAsync(arn, ct).ConfigureAwait(false);
-                });
-                WriteObject(new SignalingChannel(info).ToPSObject());
-            }
-            catch (ArgumentException exception)
-            {
-                WriteError(ErrorRecords.InvalidArgument(ErrorIds.InvalidChannelName, exception, name));
-            }
-            catch (Exception exception) when (exception is not PipelineStoppedException)
-            {
-                WriteError(ErrorRecords.FromException(exception, name));
-            }
+                var arn = await client.CreateSignalingChannelAsync(name, MessageTtlSeconds, tags, ct).ConfigureAwait(false);
+                return new SignalingChannel(await client.DescribeSignalingChannelAsync(arn, ct).ConfigureAwait(false)).ToPSObject();
+            });
         }
     }
 }

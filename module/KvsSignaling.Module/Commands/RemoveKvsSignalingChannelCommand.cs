@@ -39,67 +39,27 @@ public sealed class RemoveKvsSignalingChannelCommand : KvsCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    private protected override void Process()
+    private protected override void Process() => ForEachChannel(ParameterSetName == ByName, ChannelName, ChannelARN, input =>
     {
-        if (ParameterSetName == ByName)
-        {
-            foreach (var name in ChannelName)
-            {
-                Remove(name, null, async (client, ct) => await client.DescribeSignalingChannelByNameAsync(name, ct).ConfigureAwait(false), ErrorIds.InvalidChannelName);
-            }
-
-            return;
-        }
-
-        foreach (var value in ChannelARN)
-        {
-            if (ParseArnOrWriteError(value) is { } arn)
-            {
-                Remove(value, CurrentVersion, async (client, ct) => PassThru ? await client.DescribeSignalingChannelAsync(arn, ct).ConfigureAwait(false) : null, ErrorIds.InvalidChannelArn, arn);
-            }
-        }
-    }
-
-    private void Remove(string input, string? version, Func<KvsSignalingClient, CancellationToken, Task<SignalingChannelInfo?>> describe, string invalidInputErrorId, ChannelArn? knownArn = null)
-    {
-        if (!ShouldRemove(input))
+        if (!ShouldRemove(input.Text))
         {
             return;
         }
 
-        var client = GetClient(knownArn?.Region);
-        SignalingChannelInfo? removed;
-        try
+        var version = input.Arn is null ? null : CurrentVersion;
+        RunForInput(input.Text, input.Region, input.InvalidInputErrorId, async (client, ct) =>
         {
-            removed = Run(async ct =>
-            {
-                var info = await describe(client, ct).ConfigureAwait(false);
-                var arn = knownArn ?? info!.ChannelARN;
+            // A name is described for its ARN; with -PassThru every channel is, so what is written is exactly what
+            // was deleted: the described version, unless one was given.
+            var info = input.Arn is null || PassThru ? await DescribeAsync(client, input, ct).ConfigureAwait(false) : null;
+            var arn = input.Arn ?? info!.ChannelARN;
+            await client.DeleteSignalingChannelAsync(arn, version ?? (PassThru ? info?.Version : null), ct).ConfigureAwait(false);
 
-                // What -PassThru writes is exactly what was deleted: the described version, unless one was given.
-                await client.DeleteSignalingChannelAsync(arn, version ?? (PassThru ? info?.Version : null), ct).ConfigureAwait(false);
-
-                // Lookups made with other settings (another -Region, keys, pacing) have their own clients and caches.
-                ClientPool.ForgetChannel(arn);
-                return info;
-            });
-        }
-        catch (ArgumentException exception)
-        {
-            WriteError(ErrorRecords.InvalidArgument(invalidInputErrorId, exception, input));
-            return;
-        }
-        catch (Exception exception) when (exception is not PipelineStoppedException)
-        {
-            WriteError(ErrorRecords.FromException(exception, input));
-            return;
-        }
-
-        if (PassThru && removed is not null)
-        {
-            WriteObject(new SignalingChannel(removed).ToPSObject());
-        }
-    }
+            // Lookups made with other settings (another -Region, keys, pacing) have their own clients and caches.
+            ClientPool.ForgetChannel(arn);
+            return PassThru && info is not null ? new SignalingChannel(info).ToPSObject() : null;
+        });
+    });
 
     /// <summary>
     /// -Force skips the confirmation that ConfirmImpact High asks for, unless -Confirm is given explicitly;

@@ -43,65 +43,28 @@ public sealed class SetKvsSignalingChannelCommand : KvsCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    private protected override void Process()
-    {
-        if (ParameterSetName == ByName)
-        {
-            foreach (var name in ChannelName)
-            {
-                Update(name, async (client, ct) =>
-                {
-                    var info = await client.DescribeSignalingChannelByNameAsync(name, ct).ConfigureAwait(false);
-                    return (info.ChannelARN, info.Version);
-                }, ErrorIds.InvalidChannelName);
-            }
-
-            return;
-        }
-
-        foreach (var value in ChannelARN)
-        {
-            if (ParseArnOrWriteError(value) is { } arn)
-            {
-                var version = CurrentVersion;
-                Update(value, async (client, ct) => (arn, version ?? (await client.DescribeSignalingChannelAsync(arn, ct).ConfigureAwait(false)).Version), ErrorIds.InvalidChannelArn, arn.Region);
-            }
-        }
-    }
-
-    private void Update(string input, Func<KvsSignalingClient, CancellationToken, Task<(ChannelArn Arn, string Version)>> resolve, string invalidInputErrorId, string? arnRegion = null)
+    private protected override void Process() => ForEachChannel(ParameterSetName == ByName, ChannelName, ChannelARN, input =>
     {
         var action = string.Format(CultureInfo.InvariantCulture, "Set MessageTtlSeconds of signaling channel to {0}", MessageTtlSeconds);
-        if (!ShouldProcess(input, action))
+        if (!ShouldProcess(input.Text, action))
         {
             return;
         }
 
-        var client = GetClient(arnRegion);
-        SignalingChannelInfo? updated;
-        try
+        // A name is always described (for its ARN and version); an ARN only when no -CurrentVersion came with it.
+        var version = input.Arn is null ? null : CurrentVersion;
+        RunForInput(input.Text, input.Region, input.InvalidInputErrorId, async (client, ct) =>
         {
-            updated = Run(async ct =>
+            var arn = input.Arn;
+            if (arn is null || version is null)
             {
-                var (arn, version) = await resolve(client, ct).ConfigureAwait(false);
-                await client.UpdateSignalingChannelAsync(arn, version, MessageTtlSeconds, ct).ConfigureAwait(false);
-                return PassThru ? await client.DescribeSignalingChannelAsync(arn, ct).ConfigureAwait(false) : null;
-            });
-        }
-        catch (ArgumentException exception)
-        {
-            WriteError(ErrorRecords.InvalidArgument(invalidInputErrorId, exception, input));
-            return;
-        }
-        catch (Exception exception) when (exception is not PipelineStoppedException)
-        {
-            WriteError(ErrorRecords.FromException(exception, input));
-            return;
-        }
+                var info = await DescribeAsync(client, input, ct).ConfigureAwait(false);
+                arn = info.ChannelARN;
+                version = info.Version;
+            }
 
-        if (updated is not null)
-        {
-            WriteObject(new SignalingChannel(updated).ToPSObject());
-        }
-    }
+            await client.UpdateSignalingChannelAsync(arn, version, MessageTtlSeconds, ct).ConfigureAwait(false);
+            return PassThru ? new SignalingChannel(await client.DescribeSignalingChannelAsync(arn, ct).ConfigureAwait(false)).ToPSObject() : null;
+        });
+    });
 }
