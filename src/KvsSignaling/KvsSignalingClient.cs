@@ -35,6 +35,7 @@ public sealed class KvsSignalingClient : IDisposable
     /// <summary>Creates a client; resolves the region and control-plane endpoint now, credentials on first use.</summary>
     /// <param name="options">Settings; null takes every default (environment, profile, default credential chain).</param>
     /// <exception cref="ArgumentException">A setting is invalid or no region can be found; the message names it.</exception>
+    /// <exception cref="KvsCredentialsException">No region is set and the named profile it would come from does not exist.</exception>
     public KvsSignalingClient(KvsSignalingClientOptions? options = null)
         : this(options ?? new KvsSignalingClientOptions(), HttpHandlerFactory.Create())
     {
@@ -46,6 +47,13 @@ public sealed class KvsSignalingClient : IDisposable
         {
             CheckOptions(options);
             var region = RegionSource.Resolve(options.Region, options.ProfileName, options.ProfilesLocation, options.EnvironmentVariable);
+            if (string.IsNullOrEmpty(region) && !string.IsNullOrWhiteSpace(options.ProfileName)
+                && !ProfileStore.Open(options.ProfilesLocation).TryGetProfile(options.ProfileName, out _))
+            {
+                // The region was to come from that profile: a mistyped name is the cause, not a missing region.
+                throw CredentialSource.ProfileNotFound(null, options.ProfileName!, options.ProfilesLocation);
+            }
+
             Endpoint = ControlPlaneEndpoint.Resolve(options.EndpointUrl, options.EnvironmentVariable, region, options.UseFips, options.UseDualStack, EndpointRuleSet.Embedded);
 
             // A custom endpoint (an emulator) still needs the region to sign for, as the AWS CLI and SDKs require:

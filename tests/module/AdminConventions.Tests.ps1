@@ -105,6 +105,21 @@ Describe 'a problem of the whole call' {
         Get-KvsLocalRequestCount $kvs ListSignalingChannels | Should -Be $before
     }
 
+    It 'a mistyped profile with no region elsewhere says the profile was not found, not that the region is missing' {
+        $global:PSDefaultParameterValues.Remove('*-KvsSignaling*:AccessKey')
+        $global:PSDefaultParameterValues.Remove('*-KvsSignaling*:SecretKey')
+        $env:AWS_REGION = $null
+        try {
+            { Get-KvsSignalingChannel -ProfileName no-such-profile-for-region } |
+                Should -Throw -ErrorId 'CredentialsUnavailable,*' -ExpectedMessage "*'no-such-profile-for-region' was not found*"
+        }
+        finally {
+            $env:AWS_REGION = $LocalRegion
+            $global:PSDefaultParameterValues['*-KvsSignaling*:AccessKey'] = $LocalAccessKey
+            $global:PSDefaultParameterValues['*-KvsSignaling*:SecretKey'] = $LocalSecretKey
+        }
+    }
+
     It 'an unknown profile is one terminating CredentialsUnavailable error for 20 piped ARNs' {
         $global:PSDefaultParameterValues.Remove('*-KvsSignaling*:AccessKey')
         $global:PSDefaultParameterValues.Remove('*-KvsSignaling*:SecretKey')

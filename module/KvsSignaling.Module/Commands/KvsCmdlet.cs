@@ -214,6 +214,10 @@ public abstract class KvsCmdlet : PSCmdlet, IDisposable
         {
             client = ClientPool.Get(settings);
         }
+        catch (KvsCredentialsException exception)
+        {
+            throw new ParameterValueException(ErrorRecords.FromException(exception, exception.ProfileName));
+        }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or KvsSignalingException)
         {
             throw new ParameterValueException(ErrorRecords.InvalidArgument(ErrorIds.InvalidClientConfiguration, ClientConfigurationMessage(exception), null));

@@ -80,8 +80,7 @@ internal sealed class CredentialSource
         var store = ProfileStore.Open(_profilesLocation);
         if (!store.TryGetProfile(_profileName, out var profile))
         {
-            throw new KvsCredentialsException(
-                $"{Prefix(operation)}the AWS profile '{_profileName}' was not found in {ProfileStore.Describe(_profilesLocation)}.", operation, _profileName, "profile");
+            throw ProfileNotFound(operation, _profileName, _profilesLocation);
         }
 
         try
@@ -94,6 +93,10 @@ internal sealed class CredentialSource
                 $"{Prefix(operation)}the AWS profile '{_profileName}' holds no usable credentials: {e.Message}", operation, _profileName, "profile", e);
         }
     }
+
+    /// <summary>The error for a named profile that is in none of the files looked in.</summary>
+    public static KvsCredentialsException ProfileNotFound(string? operation, string profileName, string? profilesLocation) =>
+        new($"{Prefix(operation)}the AWS profile '{profileName}' was not found in {ProfileStore.Describe(profilesLocation)}.", operation, profileName, "profile");
 
     private static async Task<AWSCredentials> FromDefaultChainAsync(string? operation, CancellationToken cancellationToken)
     {
