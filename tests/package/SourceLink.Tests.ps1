@@ -28,7 +28,11 @@ BeforeAll {
 
     $script:Commit = (& git -C $Repo rev-parse HEAD).Trim()
     $script:Bare = Join-Path $Work 'repo.git'
-    & git clone --quiet --bare $Repo $Bare
+    # The commit under test goes into a bare repository of its own, whether the repository's HEAD is a branch or not.
+    & git init --quiet --bare $Bare
+    & git -C $Repo push --quiet $Bare "$($Commit):refs/heads/under-test"
+    if ($LASTEXITCODE -ne 0) { throw "Could not copy commit $Commit into $Bare." }
+    & git --git-dir $Bare symbolic-ref HEAD refs/heads/under-test
 }
 
 AfterAll {
