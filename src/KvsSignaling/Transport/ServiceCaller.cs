@@ -53,12 +53,6 @@ internal sealed class ServiceCaller : IDisposable
         _trace = options.RequestTrace;
     }
 
-    /// <summary>The retry mode in force (from the options, the environment or the profile).</summary>
-    public RetryMode RetryMode => _adaptive ? RetryMode.Adaptive : RetryMode.Standard;
-
-    /// <summary>The attempts per call in force.</summary>
-    public int MaxAttempts => _maxAttempts;
-
     /// <summary>The service's clock as this caller knows it (corrected after a clock-skew answer).</summary>
     public ClockOffset Clock => _clock;
 
