@@ -20,6 +20,9 @@ internal sealed record ServiceError(string Code, int Status, string Message, str
 
     public static ServiceError ClientLimitExceeded(string message) => new(KvsErrorCodes.ClientLimitExceededException, 400, message);
 
+    /// <summary>A throttling answer with one of the SDKs' throttling codes (an injected fault), HTTP 400 as the service sends them.</summary>
+    public static ServiceError Throttled(string code, string message) => new(code, 400, message);
+
     public static ServiceError AccountChannelLimitExceeded(string message) => new(KvsErrorCodes.AccountChannelLimitExceededException, 400, message);
 
     public static ServiceError TagsPerResourceExceededLimit(string message) => new(KvsErrorCodes.TagsPerResourceExceededLimitException, 400, message);
