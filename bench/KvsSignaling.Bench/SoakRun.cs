@@ -74,7 +74,7 @@ internal static class SoakRun
                 catch (KvsSignalingException exception)
                 {
                     Interlocked.Increment(ref failed);
-                    errorCodes.AddOrUpdate(exception.ErrorCode ?? exception.GetType().Name, 1, (_, c) => c + 1);
+                    errorCodes.AddOrUpdate(exception.ErrorCode, 1, (_, c) => c + 1);
                 }
 
                 Interlocked.Increment(ref settlements[index]);

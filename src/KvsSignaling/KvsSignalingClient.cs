@@ -129,7 +129,6 @@ public sealed class KvsSignalingClient : IDisposable
         var key = EndpointCache.KeyOf(Endpoint, channelArn, role, protocolList);
         return _cache.GetOrFetchAsync(
             key,
-            channelArn,
             options?.BypassCache ?? false,
             token => FetchEndpointsAsync(channelArn, role, protocolList, token),
             cancellationToken,
@@ -262,16 +261,7 @@ public sealed class KvsSignalingClient : IDisposable
             var endpoints = await GetSignalingChannelEndpointAsync(channelArn, role, DefaultProtocols, null, cancellationToken).ConfigureAwait(false);
             var https = endpoints.Https ?? throw new KvsEndpointException($"GetSignalingChannelEndpoint returned no HTTPS endpoint for {role.Value} on {channelArn.Value}.", "GetSignalingChannelEndpoint", "(none)", ChannelProtocol.Https.Value, endpoints.RequestId);
             var uri = new Uri(https.AbsoluteUri.TrimEnd('/') + "/v1/get-ice-server-config", UriKind.Absolute);
-            ServiceResponse response;
-            try
-            {
-                response = await _caller.SendToAsync(operation, uri, RequestBodies.GetIceServerConfig(channelArn, clientId), cancellationToken).ConfigureAwait(false);
-            }
-            catch (KvsServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
-            {
-                _cache?.Invalidate(channelArn);
-                throw;
-            }
+            var response = await ForgettingMissingChannelAsync(_caller.SendToAsync(operation, uri, RequestBodies.GetIceServerConfig(channelArn, clientId), cancellationToken), channelArn).ConfigureAwait(false);
 
             var answeredAt = DateTimeOffset.UtcNow;
             servers = Read(operation, response, body => ResponseBodies.IceServerList(body, answeredAt));
@@ -528,7 +518,7 @@ public sealed class KvsSignalingClient : IDisposable
 
             if (token is not null && token == nextToken)
             {
-                throw new KvsTransportException($"{operation} failed: the service returned the same NextToken twice, so the listing would never end.", operation, response.StatusCode, response.RequestId, 1);
+                throw new KvsTransportException($"{operation} failed: the service returned the same NextToken twice, so the listing would never end.", operation, KvsErrorCodes.MalformedResponse, response.StatusCode, response.RequestId, 1);
             }
 
             nextToken = token;
@@ -710,7 +700,7 @@ public sealed class KvsSignalingClient : IDisposable
         catch (MalformedResponseException e)
         {
             var requestId = response.RequestId is null ? string.Empty : $" (request id {response.RequestId})";
-            throw new KvsTransportException($"{operation} failed: {e.Message}{requestId}.", operation, response.StatusCode, response.RequestId, 1, e);
+            throw new KvsTransportException($"{operation} failed: {e.Message}{requestId}.", operation, KvsErrorCodes.MalformedResponse, response.StatusCode, response.RequestId, 1, e);
         }
     }
 
@@ -738,7 +728,7 @@ public sealed class KvsSignalingClient : IDisposable
 
             if (token is not null && token == nextToken)
             {
-                throw new KvsTransportException($"{operation} failed: the service returned the same NextToken twice, so the listing would never end.", operation, response.StatusCode, response.RequestId, 1);
+                throw new KvsTransportException($"{operation} failed: the service returned the same NextToken twice, so the listing would never end.", operation, KvsErrorCodes.MalformedResponse, response.StatusCode, response.RequestId, 1);
             }
 
             nextToken = token;
@@ -752,13 +742,20 @@ public sealed class KvsSignalingClient : IDisposable
         return endpoints.Wss ?? throw new KvsEndpointException($"GetSignalingChannelEndpoint returned no WSS endpoint for {role.Value} on {channelArn.Value}.", "GetSignalingChannelEndpoint", "(none)", ChannelProtocol.Wss.Value, endpoints.RequestId);
     }
 
-    private async Task<ServiceResponse> SendAsync(string operation, string path, byte[] body, ChannelArn? target, CancellationToken cancellationToken)
+    private Task<ServiceResponse> SendAsync(string operation, string path, byte[] body, ChannelArn? target, CancellationToken cancellationToken) =>
+        ForgettingMissingChannelAsync(_caller.SendAsync(operation, path, body, cancellationToken), target);
+
+    /// <summary>
+    /// The one place cached endpoints are dropped for an answer: a call about <paramref name="target"/> that the
+    /// service answers <see cref="KvsErrorKind.NotFound"/> means the channel is gone (or never was).
+    /// </summary>
+    private async Task<ServiceResponse> ForgettingMissingChannelAsync(Task<ServiceResponse> call, ChannelArn? target)
     {
         try
         {
-            return await _caller.SendAsync(operation, path, body, cancellationToken).ConfigureAwait(false);
+            return await call.ConfigureAwait(false);
         }
-        catch (KvsServiceException e) when (target is not null && e.ErrorCode == "ResourceNotFoundException")
+        catch (KvsServiceException e) when (target is not null && e.Kind == KvsErrorKind.NotFound)
         {
             _cache?.Invalidate(target);
             throw;

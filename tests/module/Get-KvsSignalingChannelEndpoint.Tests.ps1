@@ -227,6 +227,26 @@ Describe 'Get-KvsSignalingChannelEndpoint' {
             $err[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
         }
 
+        It 'reports RequestThrottledException as Throttled with LimitsExceeded once the attempts run out' {
+            Add-KvsLocalFault $kvs @{ Kind = 'Throttle'; Operation = 'GetSignalingChannelEndpoint'; ErrorCode = 'RequestThrottledException' }
+            $before = Get-KvsLocalRequestCount $kvs GetSignalingChannelEndpoint
+            $env:AWS_RETRY_MODE = 'standard'
+            try {
+                Get-KvsSignalingChannelEndpoint $channels[0].ChannelARN -Force -MaxAttempts 1 -ErrorVariable err -ErrorAction SilentlyContinue
+            }
+            finally {
+                $env:AWS_RETRY_MODE = $null
+            }
+
+            Get-KvsLocalRequestCount $kvs GetSignalingChannelEndpoint | Should -Be ($before + 1)
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Be "Throttled,$cmdletType"
+            $err[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+            $err[0].Exception.ErrorCode | Should -Be 'RequestThrottledException'
+            $err[0].Exception.Kind | Should -Be 'Throttled'
+            $err[0].TargetObject | Should -Be $channels[0].ChannelARN
+        }
+
         It 'reports ConnectionFailed with ConnectionError when the connection drops' {
             Add-KvsLocalFault $kvs @{ Kind = 'DropConnection'; Operation = 'GetSignalingChannelEndpoint' }
             Get-KvsSignalingChannelEndpoint $channels[0].ChannelARN -Force -ErrorVariable err -ErrorAction SilentlyContinue

@@ -50,6 +50,16 @@ Describe 'Get-KvsSignalingPresignedUrl' {
         Test-WebSocketConnect $url.Url | Should -BeTrue
     }
 
+    It 'writes the master URL and an InvalidClientId error for a viewer piped in without -ClientId' {
+        $urls = @($channel | Get-KvsSignalingChannelEndpoint -Role MASTER, VIEWER | Get-KvsSignalingPresignedUrl -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $urls.Count | Should -Be 1
+        $urls[0].Role | Should -Be 'MASTER'
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be "InvalidClientId,$prefix.GetKvsSignalingPresignedUrlCommand"
+        $err[0].TargetObject | Should -Be $channel.ChannelARN
+    }
+
     It 'refuses a bad client id, or a viewer without one, before any request' -TestCases @(
         @{ Arguments = @{ Role = 'VIEWER'; ClientId = 'AWS_reserved' } }
         @{ Arguments = @{ Role = 'VIEWER'; ClientId = 'has space' } }

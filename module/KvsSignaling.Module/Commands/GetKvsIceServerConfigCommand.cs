@@ -41,50 +41,12 @@ public sealed class GetKvsIceServerConfigCommand : KvsCmdlet
         GetKvsSignalingPresignedUrlCommand.CheckClientId(ClientId);
     }
 
-    private protected override void Process()
-    {
-        if (ParameterSetName == ByName)
+    private protected override void Process() => ForEachChannel(ParameterSetName == ByName, ChannelName, ChannelARN, input =>
+        RunForInput(input.Text, input.Region, input.InvalidInputErrorId, async (client, ct) =>
         {
-            foreach (var name in ChannelName)
-            {
-                Fetch(name, null, async (client, ct) => (await client.DescribeSignalingChannelByNameAsync(name, ct).ConfigureAwait(false)).ChannelARN, ErrorIds.InvalidChannelName);
-            }
-
-            return;
-        }
-
-        foreach (var value in ChannelARN)
-        {
-            if (ParseArnOrWriteError(value) is { } arn)
-            {
-                Fetch(value, arn.Region, (_, _) => Task.FromResult(arn), ErrorIds.InvalidChannelArn);
-            }
-        }
-    }
-
-    private void Fetch(string input, string? arnRegion, Func<KvsSignalingClient, CancellationToken, Task<ChannelArn>> resolve, string invalidInputErrorId)
-    {
-        var client = GetClient(arnRegion);
-        try
-        {
-            var (arn, servers) = Run(async ct =>
-            {
-                var arn = await resolve(client, ct).ConfigureAwait(false);
-                var options = new GetIceServerConfigOptions { BypassCache = Force.IsPresent };
-                return (arn, await client.GetIceServerConfigAsync(arn, ClientId, options, ct).ConfigureAwait(false));
-            });
-            foreach (var server in servers)
-            {
-                WriteObject(new SignalingIceServer(arn, ClientId, server).ToPSObject());
-            }
-        }
-        catch (ArgumentException exception)
-        {
-            WriteError(ErrorRecords.InvalidArgument(invalidInputErrorId, exception, input));
-        }
-        catch (Exception exception) when (exception is not PipelineStoppedException)
-        {
-            WriteError(ErrorRecords.FromException(exception, input));
-        }
-    }
+            var arn = input.Arn ?? (await DescribeAsync(client, input, ct).ConfigureAwait(false)).ChannelARN;
+            var options = new GetIceServerConfigOptions { BypassCache = Force.IsPresent };
+            var servers = await client.GetIceServerConfigAsync(arn, ClientId, options, ct).ConfigureAwait(false);
+            return servers.Select(server => new SignalingIceServer(arn, ClientId, server).ToPSObject()).ToList();
+        }));
 }

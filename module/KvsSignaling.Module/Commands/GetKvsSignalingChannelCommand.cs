@@ -39,51 +39,20 @@ public sealed class GetKvsSignalingChannelCommand : KvsCmdlet
 
     private protected override void Process()
     {
-        switch (ParameterSetName)
+        if (ParameterSetName == List)
         {
-            case ByName:
-                foreach (var name in ChannelName)
-                {
-                    Describe(name, (client, ct) => client.DescribeSignalingChannelByNameAsync(name, ct), ErrorIds.InvalidChannelName);
-                }
-
-                break;
-            case ByArn:
-                foreach (var value in ChannelARN)
-                {
-                    if (ParseArnOrWriteError(value) is { } arn)
-                    {
-                        Describe(value, (client, ct) => client.DescribeSignalingChannelAsync(arn, ct), ErrorIds.InvalidChannelArn, arn.Region);
-                    }
-                }
-
-                break;
-            default:
-                ListAll();
-                break;
-        }
-    }
-
-    private void Describe(string input, Func<KvsSignalingClient, CancellationToken, Task<SignalingChannelInfo>> describe, string invalidInputErrorId, string? arnRegion = null)
-    {
-        var client = GetClient(arnRegion);
-        SignalingChannelInfo info;
-        try
-        {
-            info = Run(ct => describe(client, ct));
-        }
-        catch (ArgumentException exception)
-        {
-            WriteError(ErrorRecords.InvalidArgument(invalidInputErrorId, exception, input));
-            return;
-        }
-        catch (Exception exception) when (exception is not PipelineStoppedException)
-        {
-            WriteError(ErrorRecords.FromException(exception, input));
+            ListAll();
             return;
         }
 
-        WriteChannel(client, info);
+        ForEachChannel(ParameterSetName == ByName, ChannelName, ChannelARN, input =>
+            RunForInput(input.Text, input.Region, input.InvalidInputErrorId, async (client, ct) =>
+            {
+                var info = await DescribeAsync(client, input, ct).ConfigureAwait(false);
+                return IncludeTags
+                    ? new SignalingChannel(info).ToPSObject(await client.ListSignalingChannelTagsAsync(info.ChannelARN, ct).ConfigureAwait(false))
+                    : new SignalingChannel(info).ToPSObject();
+            }));
     }
 
     private void ListAll()

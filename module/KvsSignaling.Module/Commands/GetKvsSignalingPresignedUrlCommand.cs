@@ -90,62 +90,33 @@ public sealed class GetKvsSignalingPresignedUrlCommand : KvsCmdlet
             return;
         }
 
-        if (ParameterSetName == ByName)
-        {
-            foreach (var name in ChannelName)
-            {
-                Presign(name, roles, null, async (client, ct) => (await client.DescribeSignalingChannelByNameAsync(name, ct).ConfigureAwait(false)).ChannelARN, ErrorIds.InvalidChannelName);
-            }
-
-            return;
-        }
-
-        foreach (var value in ChannelARN)
-        {
-            if (ParseArnOrWriteError(value) is { } arn)
-            {
-                Presign(value, roles, arn.Region, (_, _) => Task.FromResult(arn), ErrorIds.InvalidChannelArn);
-            }
-        }
+        ForEachChannel(ParameterSetName == ByName, ChannelName, ChannelARN, input => Presign(input, roles));
     }
 
-    private void Presign(string input, IReadOnlyList<ChannelRole> roles, string? arnRegion, Func<KvsSignalingClient, CancellationToken, Task<ChannelArn>> resolve, string invalidInputErrorId)
+    private void Presign(ChannelInput input, IReadOnlyList<ChannelRole> roles)
     {
-        var client = GetClient(arnRegion);
-        ChannelArn arn;
-        try
+        if (ClientId is null && roles.Contains(ChannelRole.Viewer))
         {
-            arn = Run(ct => resolve(client, ct));
-        }
-        catch (ArgumentException exception)
-        {
-            WriteError(ErrorRecords.InvalidArgument(invalidInputErrorId, exception, input));
-            return;
-        }
-        catch (Exception exception) when (exception is not PipelineStoppedException)
-        {
-            WriteError(ErrorRecords.FromException(exception, input));
-            return;
-        }
-
-        foreach (var role in roles)
-        {
-            var clientId = role == ChannelRole.Viewer ? ClientId : null;
-            try
+            // A given -ClientId was checked up front; only a viewer role piped in without one gets here.
+            WriteError(ErrorRecords.InvalidArgument(ErrorIds.InvalidClientId, ViewerNeedsClientId, input.Text));
+            roles = roles.Where(role => role != ChannelRole.Viewer).ToList();
+            if (roles.Count == 0)
             {
-                var url = Run(ct => client.CreatePresignedConnectUrlAsync(arn, role, clientId, TimeSpan.FromSeconds(ExpiresIn), null, ct));
-                WriteObject(new SignalingPresignedUrl(url).ToPSObject());
-            }
-            catch (ArgumentException exception)
-            {
-                // Only a viewer role piped in without -ClientId gets here: a given -ClientId was checked up front.
-                WriteError(ErrorRecords.InvalidArgument(ErrorIds.InvalidClientId, clientId is null ? ViewerNeedsClientId : ErrorRecords.MessageOf(exception), input));
-            }
-            catch (Exception exception) when (exception is not PipelineStoppedException)
-            {
-                WriteError(ErrorRecords.FromException(exception, input));
                 return;
             }
         }
+
+        RunForInput(input.Text, input.Region, input.InvalidInputErrorId, async (client, ct) =>
+        {
+            var arn = input.Arn ?? (await DescribeAsync(client, input, ct).ConfigureAwait(false)).ChannelARN;
+            var urls = new List<PSObject>(roles.Count);
+            foreach (var role in roles)
+            {
+                var url = await client.CreatePresignedConnectUrlAsync(arn, role, role == ChannelRole.Viewer ? ClientId : null, TimeSpan.FromSeconds(ExpiresIn), null, ct).ConfigureAwait(false);
+                urls.Add(new SignalingPresignedUrl(url).ToPSObject());
+            }
+
+            return urls;
+        });
     }
 }

@@ -244,8 +244,9 @@ public abstract class KvsCmdlet : PSCmdlet, IDisposable
 
     /// <summary>
     /// Runs one input's work with the session's client for <paramref name="arnRegion"/> and writes what it returns
-    /// (nothing for null), or its failure as that input's error: an argument the core refused under
-    /// <paramref name="invalidInputErrorId"/>, anything else classified by <see cref="ErrorRecords.FromException"/>.
+    /// (nothing for null; each object of a sequence of <see cref="PSObject"/>s, in order), or its failure as that
+    /// input's error: an argument the core refused under <paramref name="invalidInputErrorId"/>, anything else
+    /// classified by <see cref="ErrorRecords.FromException"/>. The one way a cmdlet turns an input into output or an error.
     /// </summary>
     private protected void RunForInput(string input, string? arnRegion, string invalidInputErrorId, Func<KvsSignalingClient, CancellationToken, Task<object?>> work)
     {
@@ -266,7 +267,14 @@ public abstract class KvsCmdlet : PSCmdlet, IDisposable
             return;
         }
 
-        if (result is not null)
+        if (result is IEnumerable<PSObject> many)
+        {
+            foreach (var item in many)
+            {
+                WriteObject(item);
+            }
+        }
+        else if (result is not null)
         {
             WriteObject(result);
         }

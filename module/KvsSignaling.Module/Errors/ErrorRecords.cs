@@ -51,32 +51,31 @@ internal static class ErrorRecords
         return record;
     }
 
+    /// <summary>
+    /// The id and category of a failure, from the core's <see cref="KvsErrorKind"/> alone: the core classifies service
+    /// codes once, and the cmdlets never read code strings.
+    /// </summary>
     private static (string ErrorId, ErrorCategory Category) Classify(Exception exception) => exception switch
     {
-        KvsCredentialsException => (ErrorIds.CredentialsUnavailable, ErrorCategory.AuthenticationError),
-        KvsServiceException service => ClassifyServiceError(service),
-        KvsEndpointException => (ErrorIds.InvalidEndpoint, ErrorCategory.InvalidResult),
-        KvsTransportException => (ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError),
+        KvsSignalingException failure => ForKind(failure.Kind),
         ArgumentException => (ErrorIds.InvalidClientConfiguration, ErrorCategory.InvalidArgument),
         _ => (ErrorIds.RequestFailed, ErrorCategory.NotSpecified),
     };
 
-    private static (string ErrorId, ErrorCategory Category) ClassifyServiceError(KvsServiceException exception) => exception.ErrorCode switch
+    private static (string ErrorId, ErrorCategory Category) ForKind(KvsErrorKind kind) => kind switch
     {
-        "ResourceNotFoundException" => (ErrorIds.ChannelNotFound, ErrorCategory.ObjectNotFound),
-        "AccessDeniedException" or "NotAuthorizedException" => (ErrorIds.AccessDenied, ErrorCategory.PermissionDenied),
-        "UnrecognizedClientException" or "InvalidSignatureException" or "IncompleteSignature" or "InvalidClientTokenId"
-            or "MissingAuthenticationToken" or "ExpiredTokenException" or "SignatureDoesNotMatch"
-            => (ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError),
-        "ClientLimitExceededException" or "ThrottlingException" or "LimitExceededException"
-            => (ErrorIds.Throttled, ErrorCategory.LimitsExceeded),
-        "AccountChannelLimitExceededException" or "TagsPerResourceExceededLimitException"
-            => (ErrorIds.ChannelLimitExceeded, ErrorCategory.LimitsExceeded),
-        "InvalidArgumentException" or "ValidationException" or "SerializationException"
-            => (ErrorIds.ServiceRejectedArgument, ErrorCategory.InvalidArgument),
-        "ResourceInUseException" => (ErrorIds.ChannelInUse, ErrorCategory.ResourceExists),
-        "VersionMismatchException" => (ErrorIds.VersionMismatch, ErrorCategory.InvalidOperation),
-        _ when exception.StatusCode >= 500 => (ErrorIds.ServiceError, ErrorCategory.ResourceUnavailable),
+        KvsErrorKind.Credentials => (ErrorIds.CredentialsUnavailable, ErrorCategory.AuthenticationError),
+        KvsErrorKind.NotFound => (ErrorIds.ChannelNotFound, ErrorCategory.ObjectNotFound),
+        KvsErrorKind.AccessDenied => (ErrorIds.AccessDenied, ErrorCategory.PermissionDenied),
+        KvsErrorKind.Authentication => (ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError),
+        KvsErrorKind.Throttled => (ErrorIds.Throttled, ErrorCategory.LimitsExceeded),
+        KvsErrorKind.LimitExceeded => (ErrorIds.ChannelLimitExceeded, ErrorCategory.LimitsExceeded),
+        KvsErrorKind.InvalidArgument => (ErrorIds.ServiceRejectedArgument, ErrorCategory.InvalidArgument),
+        KvsErrorKind.InUse => (ErrorIds.ChannelInUse, ErrorCategory.ResourceExists),
+        KvsErrorKind.VersionMismatch => (ErrorIds.VersionMismatch, ErrorCategory.InvalidOperation),
+        KvsErrorKind.ServiceFault => (ErrorIds.ServiceError, ErrorCategory.ResourceUnavailable),
+        KvsErrorKind.Transport => (ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError),
+        KvsErrorKind.InvalidEndpoint => (ErrorIds.InvalidEndpoint, ErrorCategory.InvalidResult),
         _ => (ErrorIds.ServiceError, ErrorCategory.NotSpecified),
     };
 }

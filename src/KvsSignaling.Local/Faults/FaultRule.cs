@@ -25,6 +25,24 @@ public sealed record FaultRule
     /// <summary>The body size of <see cref="FaultKind.OversizedBody"/>, in bytes.</summary>
     public int SizeBytes { get; init; } = 8 * 1024 * 1024;
 
+    /// <summary>
+    /// The code a <see cref="FaultKind.Throttle"/> answers, one of <see cref="ThrottlingCodes"/>; null for
+    /// ClientLimitExceededException, Kinesis Video's own. Other AWS front ends throttle with the other codes.
+    /// </summary>
+    public string? ErrorCode { get; init; }
+
+    /// <summary>The codes a <see cref="FaultKind.Throttle"/> may answer: the throttling codes of the SDKs' retry modes.</summary>
+    public static IReadOnlyList<string> ThrottlingCodes { get; } =
+    [
+        KvsErrorCodes.ClientLimitExceededException,
+        KvsErrorCodes.Throttling,
+        KvsErrorCodes.ThrottlingException,
+        KvsErrorCodes.ThrottledException,
+        KvsErrorCodes.RequestThrottledException,
+        KvsErrorCodes.ProvisionedThroughputExceededException,
+        KvsErrorCodes.LimitExceededException,
+    ];
+
     /// <summary>Throws when a value is out of range, naming the value and what is allowed.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
@@ -52,6 +70,11 @@ public sealed record FaultRule
         if (SizeBytes is < 1 or > 256 * 1024 * 1024)
         {
             throw new ArgumentException($"Fault SizeBytes {SizeBytes} is not allowed: use 1 to 268435456.");
+        }
+
+        if (ErrorCode is not null && (Kind != FaultKind.Throttle || !ThrottlingCodes.Contains(ErrorCode, StringComparer.Ordinal)))
+        {
+            throw new ArgumentException($"Fault ErrorCode '{ErrorCode}' is not allowed: only a Throttle fault takes one, and only one of {string.Join(", ", ThrottlingCodes)}.");
         }
     }
 }

@@ -15,7 +15,7 @@ internal static class RequestFaults
                 await Task.Delay(fault.LatencyMs, context.RequestAborted);
                 return false;
             case FaultKind.Throttle:
-                await ResponseWriter.WriteErrorAsync(context, ServiceError.ClientLimitExceeded("Rate exceeded (injected by kvs-local)."), null, errorTypeSuffix);
+                await ResponseWriter.WriteErrorAsync(context, ServiceError.Throttled(fault.ErrorCode ?? KvsErrorCodes.ClientLimitExceededException, "Rate exceeded (injected by kvs-local)."), null, errorTypeSuffix);
                 return true;
             case FaultKind.InternalError:
                 await ResponseWriter.WriteErrorAsync(context, ServiceError.InternalFailure(), null, errorTypeSuffix);

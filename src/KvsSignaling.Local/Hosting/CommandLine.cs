@@ -27,7 +27,7 @@ internal static class CommandLine
           --quota OP=ACCOUNT_TPS[/CHANNEL_TPS]
                                     override one operation's quota (repeatable)
           --channel-limit N         channels per account and region (default 10000 in us-east-1/us-west-2, else 5000)
-          --fault KIND[,op=NAME][,count=N][,rate=R][,latency-ms=MS][,size-bytes=B]
+          --fault KIND[,op=NAME][,count=N][,rate=R][,latency-ms=MS][,size-bytes=B][,error-code=CODE]
                                     inject a fault from the start (repeatable); KIND is one of
                                     throttle, internal-error, service-unavailable, latency, drop-connection,
                                     truncated-body, malformed-body, oversized-body, html-error-page, wrong-endpoint-scheme,
@@ -274,7 +274,8 @@ internal static class CommandLine
                 "rate" => rule with { Rate = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) ? rate : throw new ArgumentException($"--fault rate '{value}' is not a number from 0 to 1.") },
                 "latency-ms" => rule with { LatencyMs = Integer("--fault latency-ms", value, 0, 600_000) },
                 "size-bytes" => rule with { SizeBytes = Integer("--fault size-bytes", value, 1, 256 * 1024 * 1024) },
-                _ => throw new ArgumentException($"--fault setting '{name}' is not one of: op, count, rate, latency-ms, size-bytes."),
+                "error-code" => rule with { ErrorCode = value },
+                _ => throw new ArgumentException($"--fault setting '{name}' is not one of: op, count, rate, latency-ms, size-bytes, error-code."),
             };
         }
 

@@ -22,24 +22,12 @@ internal sealed class EndpointCache
         _now = now;
     }
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _entries.Count;
-            }
-        }
-    }
-
     public static string KeyOf(Uri endpoint, ChannelArn channelArn, ChannelRole role, IEnumerable<ChannelProtocol> protocols) =>
         endpoint.AbsoluteUri + "\n" + channelArn.Value + "\n" + role.Value + "\n"
         + string.Join(",", protocols.Select(p => p.Value).OrderBy(p => p, StringComparer.Ordinal));
 
     public async Task<SignalingChannelEndpoints> GetOrFetchAsync(
         string key,
-        ChannelArn channelArn,
         bool bypass,
         Func<CancellationToken, Task<SignalingChannelEndpoints>> fetch,
         CancellationToken callerToken,
@@ -74,13 +62,16 @@ internal sealed class EndpointCache
 
         if (owner is not null)
         {
-            _ = RunAsync(key, channelArn, bypass, generation, fetch, owner, lifetimeToken);
+            _ = RunAsync(key, bypass, generation, fetch, owner, lifetimeToken);
         }
 
         return await CancellableWait.WaitAsync(shared, callerToken).ConfigureAwait(false);
     }
 
-    /// <summary>Drops every answer for a channel (it was deleted or the service no longer knows it).</summary>
+    /// <summary>
+    /// Drops every answer for a channel. The client decides when (the channel was deleted, or a call about it answered
+    /// not found); the cache itself never judges an answer.
+    /// </summary>
     public void Invalidate(ChannelArn channelArn)
     {
         lock (_lock)
@@ -93,18 +84,8 @@ internal sealed class EndpointCache
         }
     }
 
-    public void Clear()
-    {
-        lock (_lock)
-        {
-            _generation++;
-            _entries.Clear();
-        }
-    }
-
     private async Task RunAsync(
         string key,
-        ChannelArn channelArn,
         bool bypass,
         long generation,
         Func<CancellationToken, Task<SignalingChannelEndpoints>> fetch,
@@ -138,11 +119,6 @@ internal sealed class EndpointCache
                 {
                     _inFlight.Remove(key);
                 }
-            }
-
-            if (e is KvsServiceException { ErrorCode: "ResourceNotFoundException" })
-            {
-                Invalidate(channelArn);
             }
 
             if (e is OperationCanceledException)

@@ -5,6 +5,7 @@ namespace KvsSignaling;
 /// IAM Identity Center login, a web identity token, a credential process, a container endpoint) failed, or
 /// the default chain found nothing. A problem of the configuration, not of one request: every call of the
 /// client fails the same way until it is fixed. The message names the profile and the source, never a secret.
+/// Kind <see cref="KvsErrorKind.Credentials"/>, code <see cref="KvsErrorCodes.CredentialsUnavailable"/>.
 /// </summary>
 public sealed class KvsCredentialsException : KvsSignalingException
 {
@@ -15,7 +16,7 @@ public sealed class KvsCredentialsException : KvsSignalingException
     /// <param name="source">The kind of source that failed, for example <c>assume role</c>.</param>
     /// <param name="innerException">The SDK's error, if any.</param>
     public KvsCredentialsException(string message, string? operation, string? profileName, string source, Exception? innerException = null)
-        : base(message, operation, null, null, null, innerException)
+        : base(message, KvsErrorKind.Credentials, KvsErrorCodes.CredentialsUnavailable, operation, null, null, innerException)
     {
         ProfileName = profileName;
         CredentialSource = source;

@@ -49,6 +49,9 @@ internal sealed class AttemptOutcome
     /// <summary>Why a transport failure happened.</summary>
     public Exception? Cause { get; set; }
 
+    /// <summary>The kind of an <see cref="AttemptResult.ErrorAnswer"/> (by its code, else its status); null for other results.</summary>
+    public KvsErrorKind? ErrorKind => Result == AttemptResult.ErrorAnswer ? ErrorKinds.OfServiceError(Error?.Code, Status!.Value) : null;
+
     /// <summary>True when an answer came back at all (the endpoint is alive).</summary>
     public bool Answered => Result is AttemptResult.Success or AttemptResult.ErrorAnswer;
 
@@ -56,8 +59,8 @@ internal sealed class AttemptOutcome
     public string? TraceCode => Result switch
     {
         AttemptResult.ErrorAnswer => Error?.Code,
-        AttemptResult.Timeout => "Timeout",
-        AttemptResult.ConnectionFailure => "ConnectionFailure",
+        AttemptResult.Timeout => KvsErrorCodes.Timeout,
+        AttemptResult.ConnectionFailure => KvsErrorCodes.ConnectionFailure,
         _ => null,
     };
 }

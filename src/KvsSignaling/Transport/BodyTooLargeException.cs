@@ -6,8 +6,5 @@ internal sealed class BodyTooLargeException : Exception
     public BodyTooLargeException(long limit)
         : base($"the response body is larger than the limit of {limit} bytes")
     {
-        Limit = limit;
     }
-
-    public long Limit { get; }
 }

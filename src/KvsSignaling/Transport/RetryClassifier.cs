@@ -1,43 +1,32 @@
 namespace KvsSignaling.Transport;
 
 /// <summary>
-/// Which answers are worth another attempt: the "standard" retry policies of the AWS SDKs (retry-standard.json:
-/// throttling codes, 429, 500, 502, 503, 504, 509, connection errors) plus Kinesis Video's own throttling error,
-/// <c>ClientLimitExceededException</c>, which arrives as HTTP 400. Everything else — invalid arguments, missing
-/// resources, denied access, version conflicts — fails at once.
+/// Which answers are worth another attempt, by their <see cref="KvsErrorKind"/>: throttling (the codes of the SDKs'
+/// "standard" retry mode in retry-standard.json, Kinesis Video's own <c>ClientLimitExceededException</c> that
+/// arrives as HTTP 400, HTTP 429 and 509) and service faults (HTTP 5xx); connection failures and timeouts are retried
+/// by the caller. Everything else — invalid arguments, missing resources, denied access, version conflicts — fails
+/// at once.
 /// </summary>
 internal static class RetryClassifier
 {
-    public static readonly IReadOnlyCollection<string> ThrottlingCodes = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "Throttling",
-        "ThrottlingException",
-        "ThrottledException",
-        "RequestThrottledException",
-        "ProvisionedThroughputExceededException",
-        "ClientLimitExceededException",
-    };
+    /// <summary>Whether an error answer of this kind is worth another attempt.</summary>
+    public static bool IsRetryable(KvsErrorKind kind) => kind is KvsErrorKind.Throttled or KvsErrorKind.ServiceFault;
 
-    public static readonly IReadOnlyCollection<int> RetryableStatuses = new HashSet<int> { 429, 500, 502, 503, 504, 509 };
-
-    /// <summary>Whether an error code says the caller sent too fast.</summary>
-    public static bool IsThrottling(string? errorCode) => errorCode is not null && ThrottlingCodes.Contains(errorCode);
-
-    public static bool IsRetryable(int statusCode, string? errorCode) =>
-        (errorCode is not null && ThrottlingCodes.Contains(errorCode)) || RetryableStatuses.Contains(statusCode);
-
-    /// <summary>Errors that mean the request's signing time was too far from the service's clock.</summary>
+    /// <summary>
+    /// Errors that mean the request's signing time was too far from the service's clock: worth one attempt signed
+    /// with the service's clock, whatever their kind.
+    /// </summary>
     public static bool IsClockSkew(string? errorCode, string? message)
     {
         switch (errorCode)
         {
-            case "RequestTimeTooSkewed":
-            case "RequestExpired":
-            case "RequestInTheFuture":
+            case KvsErrorCodes.RequestTimeTooSkewed:
+            case KvsErrorCodes.RequestExpired:
+            case KvsErrorCodes.RequestInTheFuture:
                 return true;
-            case "InvalidSignatureException":
-            case "SignatureDoesNotMatch":
-            case "AuthFailure":
+            case KvsErrorCodes.InvalidSignatureException:
+            case KvsErrorCodes.SignatureDoesNotMatch:
+            case KvsErrorCodes.AuthFailure:
                 return message is not null
                     && (message.IndexOf("Signature expired", StringComparison.OrdinalIgnoreCase) >= 0
                         || message.IndexOf("skew", StringComparison.OrdinalIgnoreCase) >= 0

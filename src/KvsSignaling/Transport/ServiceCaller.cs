@@ -53,12 +53,6 @@ internal sealed class ServiceCaller : IDisposable
         _trace = options.RequestTrace;
     }
 
-    /// <summary>The retry mode in force (from the options, the environment or the profile).</summary>
-    public RetryMode RetryMode => _adaptive ? RetryMode.Adaptive : RetryMode.Standard;
-
-    /// <summary>The attempts per call in force.</summary>
-    public int MaxAttempts => _maxAttempts;
-
     /// <summary>The service's clock as this caller knows it (corrected after a clock-skew answer).</summary>
     public ClockOffset Clock => _clock;
 
@@ -97,8 +91,8 @@ internal sealed class ServiceCaller : IDisposable
             var credentials = await _credentials.GetAsync(operation, cancellationToken).ConfigureAwait(false);
             if (circuit?.Refusal() is { } refusal)
             {
-                Trace(operation, uri, attempt, null, null, "CircuitOpen", Stopwatch.GetTimestamp(), willRetry: false);
-                throw new KvsTransportException($"{operation} was not sent to {_endpoint}: {refusal}.", operation, null, null, attempt - 1);
+                Trace(operation, uri, attempt, null, null, KvsErrorCodes.CircuitOpen, Stopwatch.GetTimestamp(), willRetry: false);
+                throw new KvsTransportException($"{operation} was not sent to {_endpoint}: {refusal}.", operation, KvsErrorCodes.CircuitOpen, null, null, attempt - 1);
             }
 
             var started = Stopwatch.GetTimestamp();
@@ -112,7 +106,8 @@ internal sealed class ServiceCaller : IDisposable
                 circuit?.Failed(outcome.Result == AttemptResult.Timeout ? $"timed out after {_attemptTimeout.TotalSeconds:0.###} s" : "the connection failed");
             }
 
-            var throttled = outcome.Result == AttemptResult.ErrorAnswer && RetryClassifier.IsThrottling(outcome.Error!.Code);
+            var errorKind = outcome.ErrorKind;
+            var throttled = errorKind == KvsErrorKind.Throttled;
             limiter?.Record(throttled);
 
             switch (outcome.Result)
@@ -140,7 +135,7 @@ internal sealed class ServiceCaller : IDisposable
                     break;
             }
 
-            var retry = attempt < attemptsAllowed && (outcome.Result != AttemptResult.ErrorAnswer || RetryClassifier.IsRetryable(outcome.Status!.Value, outcome.Error!.Code));
+            var retry = attempt < attemptsAllowed && (errorKind is not { } kind || RetryClassifier.IsRetryable(kind));
             Trace(operation, uri, attempt, outcome.Status, outcome.RequestId, outcome.TraceCode, started, retry);
             if (!retry)
             {
@@ -199,8 +194,8 @@ internal sealed class ServiceCaller : IDisposable
             var status = (int?)response?.StatusCode;
             var requestId = RequestIdOf(response);
             circuit?.Answered();
-            Trace(operation, uri, attempt, status, requestId, "ResponseTooLarge", started, willRetry: false);
-            throw new KvsTransportException($"{operation} failed: {e.Message} (HTTP {status}{RequestIdText(requestId)}).", operation, status, requestId, attempt, e);
+            Trace(operation, uri, attempt, status, requestId, KvsErrorCodes.ResponseTooLarge, started, willRetry: false);
+            throw new KvsTransportException($"{operation} failed: {e.Message} (HTTP {status}{RequestIdText(requestId)}).", operation, KvsErrorCodes.ResponseTooLarge, status, requestId, attempt, e);
         }
         catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
         {
@@ -228,7 +223,7 @@ internal sealed class ServiceCaller : IDisposable
                     : (outcome.Status is null ? "the connection failed" : "the response body was cut short");
                 return new KvsTransportException(
                     $"{operation} failed after {attempts} attempt(s): {what} ({outcome.Cause!.GetType().Name}: {outcome.Cause.Message}) calling {uri}{RequestIdText(requestId)}.",
-                    operation, outcome.Status, requestId, attempts, outcome.Cause);
+                    operation, outcome.TraceCode!, outcome.Status, requestId, attempts, outcome.Cause);
 
             case AttemptResult.ErrorAnswer when outcome.Error!.Code is { } code:
                 var text = $"{operation} failed: {code} (HTTP {outcome.Status})" + (outcome.Error.Message is null ? string.Empty : ": " + outcome.Error.Message)
@@ -241,7 +236,7 @@ internal sealed class ServiceCaller : IDisposable
                     : (outcome.Error!.BodyIsJson ? "a JSON body without an error code" : $"a non-JSON body ({outcome.ContentType ?? "no content type"}, {outcome.Body.Length} bytes)");
                 return new KvsTransportException(
                     $"{operation} failed: HTTP {outcome.Status} {outcome.ReasonPhrase} with {shape}, so no service error code{RequestIdText(requestId)}{after}.",
-                    operation, outcome.Status, requestId, attempts);
+                    operation, KvsErrorCodes.UnrecognizedErrorResponse, outcome.Status, requestId, attempts);
         }
     }
 

@@ -9,10 +9,6 @@ namespace KvsSignaling;
 /// </summary>
 internal static class ModelConstraints
 {
-    public const string ResourceArnPattern = ChannelArnGrammar.Pattern;
-    public const int ResourceArnMin = ChannelArnGrammar.MinLength;
-    public const int ResourceArnMax = ChannelArnGrammar.MaxLength;
-
     public const string ChannelNamePattern = ChannelArnGrammar.ChannelNamePattern;
     public const int ChannelNameMin = ChannelArnGrammar.ChannelNameMin;
     public const int ChannelNameMax = ChannelArnGrammar.ChannelNameMax;
@@ -39,7 +35,6 @@ internal static class ModelConstraints
     public const int ProtocolsMin = ChannelValueGrammar.ProtocolsMin;
     public const int ProtocolsMax = ChannelValueGrammar.ProtocolsMax;
 
-    public static readonly Regex ResourceArn = WholeValue(ResourceArnPattern, RegexOptions.ECMAScript);
     public static readonly Regex ChannelName = WholeValue(ChannelNamePattern, RegexOptions.ECMAScript);
     public static readonly Regex Version = WholeValue(VersionPattern, RegexOptions.ECMAScript);
     public static readonly Regex TagKey = WholeValue(TagKeyPattern, RegexOptions.None);

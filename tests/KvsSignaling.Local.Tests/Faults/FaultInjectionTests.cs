@@ -28,6 +28,19 @@ public sealed class FaultInjectionTests
         Assert.Empty(server.Admin.Faults);
     }
 
+    [Theory]
+    [InlineData("RequestThrottledException")]
+    [InlineData("ThrottlingException")]
+    public async Task A_throttle_fault_answers_the_throttling_code_it_is_given(string code)
+    {
+        await using var server = await KvsLocalServer.StartAsync();
+        var client = new KvsTestClient(server.BaseUrl);
+        server.Admin.AddFault(new FaultRule { Kind = FaultKind.Throttle, ErrorCode = code, Count = 1 });
+
+        AuthenticationTests.AssertError(await client.CallAsync(List), HttpStatusCode.BadRequest, code);
+        Assert.Equal(HttpStatusCode.OK, (await client.CallAsync(List)).Status);
+    }
+
     [Fact]
     public async Task A_fault_limited_to_one_operation_leaves_the_others_alone()
     {
@@ -163,5 +176,7 @@ public sealed class FaultInjectionTests
     {
         Assert.Contains("Rate 1.5", Assert.Throws<ArgumentException>(() => new FaultRule { Kind = FaultKind.Throttle, Rate = 1.5 }.Validate()).Message);
         Assert.Contains("Count 0", Assert.Throws<ArgumentException>(() => new FaultRule { Kind = FaultKind.Throttle, Count = 0 }.Validate()).Message);
+        Assert.Contains("ErrorCode 'ResourceNotFoundException'", Assert.Throws<ArgumentException>(() => new FaultRule { Kind = FaultKind.Throttle, ErrorCode = "ResourceNotFoundException" }.Validate()).Message);
+        Assert.Contains("only a Throttle fault", Assert.Throws<ArgumentException>(() => new FaultRule { Kind = FaultKind.InternalError, ErrorCode = "ThrottlingException" }.Validate()).Message);
     }
 }

@@ -30,7 +30,7 @@ public sealed class CommandLineTests
                 "--port", "8080", "--host", "127.0.0.2", "--endpoint-style", "aws", "--credential", "AKIDA:sa:111111111111",
                 "--credential", "AKIDB:sb", "--default-account", "222222222222", "--quotas", "off",
                 "--quota", "DescribeSignalingChannel=10/2", "--channel-limit", "3", "--seed", "42", "--state-file", "s.json",
-                "--fault", "latency,op=ListSignalingChannels,count=2,rate=0.25,latency-ms=50", "--fault", "oversized-body,size-bytes=1000",
+                "--fault", "latency,op=ListSignalingChannels,count=2,rate=0.25,latency-ms=50", "--fault", "oversized-body,size-bytes=1000", "--fault", "throttle,error-code=RequestThrottledException",
                 "--permissive-secret", "p", "--error-type-suffix",
             ],
             NoEnvironment)!;
@@ -52,6 +52,7 @@ public sealed class CommandLineTests
             options.Faults[0]);
         Assert.Equal(FaultKind.OversizedBody, options.Faults[1].Kind);
         Assert.Equal(1000, options.Faults[1].SizeBytes);
+        Assert.Equal(new FaultRule { Kind = FaultKind.Throttle, ErrorCode = "RequestThrottledException" }, options.Faults[2]);
     }
 
     [Fact]

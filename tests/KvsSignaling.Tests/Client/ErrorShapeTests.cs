@@ -33,6 +33,7 @@ public sealed class ErrorShapeTests
         var error = await Assert.ThrowsAsync<KvsServiceException>(() => client.GetSignalingChannelEndpointAsync(TestClients.Arn, ChannelRole.Master));
 
         Assert.Equal(code, error.ErrorCode);
+        Assert.NotEqual(KvsErrorKind.Other, error.Kind);
         Assert.Equal(message, error.ServiceMessage);
         Assert.Equal(status, error.StatusCode);
         Assert.Equal("rid-42", error.RequestId);
@@ -55,7 +56,8 @@ public sealed class ErrorShapeTests
         var error = await Assert.ThrowsAsync<KvsTransportException>(() => client.GetSignalingChannelEndpointAsync(TestClients.Arn, ChannelRole.Master));
 
         Assert.Equal(502, error.StatusCode);
-        Assert.Null(error.ErrorCode);
+        Assert.Equal(KvsErrorCodes.UnrecognizedErrorResponse, error.ErrorCode);
+        Assert.Equal(KvsErrorKind.Transport, error.Kind);
         Assert.Equal(3, error.Attempts);
         Assert.Equal(3, server.Count);
         Assert.Contains("non-JSON body (text/html", error.Message, StringComparison.Ordinal);
@@ -74,6 +76,7 @@ public sealed class ErrorShapeTests
         Assert.Equal("rid-500", error.RequestId);
         Assert.Equal(2, server.Count);
         Assert.Contains("empty body", error.Message, StringComparison.Ordinal);
+        Assert.Equal(KvsErrorCodes.UnrecognizedErrorResponse, error.ErrorCode);
         Assert.Contains("DescribeSignalingChannel", error.Message, StringComparison.Ordinal);
     }
 
@@ -86,6 +89,7 @@ public sealed class ErrorShapeTests
         var error = await Assert.ThrowsAsync<KvsTransportException>(() => client.GetSignalingChannelEndpointAsync(TestClients.Arn, ChannelRole.Master));
         Assert.Equal(403, error.StatusCode);
         Assert.Contains("without an error code", error.Message, StringComparison.Ordinal);
+        Assert.Equal(KvsErrorCodes.UnrecognizedErrorResponse, error.ErrorCode);
     }
 
     [Theory]
@@ -103,6 +107,8 @@ public sealed class ErrorShapeTests
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Contains("rid-bad", error.Message, StringComparison.Ordinal);
+        Assert.Equal(KvsErrorCodes.MalformedResponse, error.ErrorCode);
+        Assert.Equal(KvsErrorKind.Transport, error.Kind);
         Assert.Equal(1, server.Count);
     }
 
@@ -117,6 +123,7 @@ public sealed class ErrorShapeTests
 
         Assert.Contains("larger than the limit of 1048576 bytes", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, server.Count);
+        Assert.Equal(KvsErrorCodes.ResponseTooLarge, error.ErrorCode);
     }
 
     [Fact]

@@ -173,6 +173,8 @@ public sealed class RetryModeTests
         Assert.Contains("was not sent", refused.Message, StringComparison.Ordinal);
         Assert.Contains("the last 3 attempts to this endpoint failed (the connection failed)", refused.Message, StringComparison.Ordinal);
         Assert.Equal(0, refused.Attempts);
+        Assert.Equal(KvsErrorCodes.CircuitOpen, refused.ErrorCode);
+        Assert.Equal(KvsErrorKind.Transport, refused.Kind);
         Assert.Equal("CircuitOpen", traces.Last().ErrorCode);
 
         await Task.Delay(TimeSpan.FromMilliseconds(600));

@@ -107,6 +107,8 @@ public sealed class RetryTests
         Assert.Equal(3, error.Attempts);
         Assert.Equal(3, server.Count);
         Assert.Contains("after 3 attempt(s)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(KvsErrorCodes.ConnectionFailure, error.ErrorCode);
+        Assert.Equal(KvsErrorKind.Transport, error.Kind);
         Assert.Contains(server.Url.Authority, error.Message, StringComparison.Ordinal);
     }
 
@@ -132,6 +134,7 @@ public sealed class RetryTests
         var error = await Assert.ThrowsAsync<KvsTransportException>(() => client.GetSignalingChannelEndpointAsync(TestClients.Arn, ChannelRole.Master));
         Assert.Equal(2, error.Attempts);
         Assert.Null(error.StatusCode);
+        Assert.Equal(KvsErrorCodes.ConnectionFailure, error.ErrorCode);
     }
 
     [Fact]
@@ -166,6 +169,8 @@ public sealed class RetryTests
 
         Assert.Contains("timed out", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, server.Count);
+        Assert.Equal(KvsErrorCodes.Timeout, error.ErrorCode);
+        Assert.Equal(KvsErrorKind.Transport, error.Kind);
     }
 
     [Fact]
@@ -216,14 +221,14 @@ public sealed class RetryTests
 
             var status = response.GetProperty("http_status_code").GetInt32();
             var code = response.TryGetProperty("service_error_code", out var c) ? c.GetString() : null;
-            Assert.True(RetryClassifier.IsRetryable(status, code), $"{policy.Name}: {code} / {status}");
+            Assert.True(RetryClassifier.IsRetryable(ErrorKinds.OfServiceError(code, status)), $"{policy.Name}: {code} / {status}");
             checkedResponses++;
         }
 
         Assert.True(checkedResponses >= 10);
-        Assert.True(RetryClassifier.IsRetryable(400, "ClientLimitExceededException"));
-        Assert.False(RetryClassifier.IsRetryable(400, "InvalidArgumentException"));
-        Assert.False(RetryClassifier.IsRetryable(404, "ResourceNotFoundException"));
+        Assert.True(RetryClassifier.IsRetryable(ErrorKinds.OfServiceError(KvsErrorCodes.ClientLimitExceededException, 400)));
+        Assert.False(RetryClassifier.IsRetryable(ErrorKinds.OfServiceError(KvsErrorCodes.InvalidArgumentException, 400)));
+        Assert.False(RetryClassifier.IsRetryable(ErrorKinds.OfServiceError(KvsErrorCodes.ResourceNotFoundException, 404)));
     }
 
     [Fact]

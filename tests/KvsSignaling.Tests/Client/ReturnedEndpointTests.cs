@@ -66,6 +66,8 @@ public sealed class ReturnedEndpointTests
         Assert.Equal("wss://not-https.example", error.Endpoint);
         Assert.Equal("HTTPS", error.Protocol);
         Assert.Equal("req-1", error.RequestId);
+        Assert.Equal(KvsErrorCodes.InvalidEndpoint, error.ErrorCode);
+        Assert.Equal(KvsErrorKind.InvalidEndpoint, error.Kind);
         Assert.IsAssignableFrom<KvsSignalingException>(error);
 
         // A refused answer is not cached.

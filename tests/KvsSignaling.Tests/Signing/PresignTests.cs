@@ -184,6 +184,8 @@ public sealed class PresignTests
         var error = await Assert.ThrowsAsync<KvsCredentialsException>(() => client.CreatePresignedConnectUrlAsync(Arn, ChannelRole.Master, wssEndpoint: new Uri("wss://m.example")));
 
         Assert.Contains("expired", error.Message, StringComparison.Ordinal);
+        Assert.Equal(KvsErrorCodes.CredentialsUnavailable, error.ErrorCode);
+        Assert.Equal(KvsErrorKind.Credentials, error.Kind);
         Assert.DoesNotContain(TestClients.SecretKey, error.Message, StringComparison.Ordinal);
     }
 

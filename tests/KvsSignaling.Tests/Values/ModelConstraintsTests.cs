@@ -6,7 +6,7 @@ namespace KvsSignaling.Tests.Values;
 public sealed class ModelConstraintsTests
 {
     [Theory]
-    [InlineData("ResourceARN", ModelConstraints.ResourceArnPattern, ModelConstraints.ResourceArnMin, ModelConstraints.ResourceArnMax)]
+    [InlineData("ResourceARN", KvsSignaling.Grammar.ChannelArnGrammar.Pattern, KvsSignaling.Grammar.ChannelArnGrammar.MinLength, KvsSignaling.Grammar.ChannelArnGrammar.MaxLength)]
     [InlineData("ChannelName", ModelConstraints.ChannelNamePattern, ModelConstraints.ChannelNameMin, ModelConstraints.ChannelNameMax)]
     [InlineData("Version", ModelConstraints.VersionPattern, ModelConstraints.VersionMin, ModelConstraints.VersionMax)]
     [InlineData("TagKey", ModelConstraints.TagKeyPattern, ModelConstraints.TagKeyMin, ModelConstraints.TagKeyMax)]
