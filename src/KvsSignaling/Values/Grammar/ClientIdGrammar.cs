@@ -82,10 +82,7 @@ namespace KvsSignaling.Grammar
                 ? value.Substring(index, 2)
                 : value.Substring(index, 1);
             var codePoint = text.Length == 2 ? char.ConvertToUtf32(text[0], text[1]) : text[0];
-            var shown = text.Length == 1 && char.IsSurrogate(text[0])
-                ? "\\u" + codePoint.ToString("X4", CultureInfo.InvariantCulture) // half a pair shows as nothing
-                : ChannelValueGrammar.Printable(text);
-            return "'" + shown + "' (U+" + codePoint.ToString("X4", CultureInfo.InvariantCulture) + ")";
+            return "'" + ChannelValueGrammar.Printable(text) + "' (U+" + codePoint.ToString("X4", CultureInfo.InvariantCulture) + ")";
         }
     }
 }
