@@ -8,8 +8,9 @@ namespace KvsSignaling.Analyzers;
 
 /// <summary>
 /// Reports constant values that the Kinesis Video Streams service would reject, wherever they flow into a channel
-/// role, protocol, protocol list or channel ARN: KvsSignaling's typed values, the AWS SDK's request model, marked
-/// parameters and properties, and PowerShell's <c>Get-KvsSignalingChannelEndpoint</c> hosted from C#.
+/// role, protocol, protocol list, channel ARN or signaling client id: KvsSignaling's typed values and client, the
+/// AWS SDK's request model, marked parameters and properties, and the module's cmdlets hosted from C# through
+/// PowerShell.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ChannelValueAnalyzer : DiagnosticAnalyzer
@@ -25,7 +26,8 @@ public sealed class ChannelValueAnalyzer : DiagnosticAnalyzer
         Descriptors.DuplicateChannelProtocol,
         Descriptors.ProtocolCountOutOfRange,
         Descriptors.MalformedChannelArn,
-        Descriptors.UnknownCommandParameter);
+        Descriptors.UnknownCommandParameter,
+        Descriptors.InvalidClientId);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

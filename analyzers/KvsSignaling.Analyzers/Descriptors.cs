@@ -58,6 +58,14 @@ public static partial class Descriptors
         UsageCategory,
         DiagnosticSeverity.Warning);
 
+    /// <summary>KVS1007: a constant that the signaling service refuses as a client id flows into a client id.</summary>
+    public static readonly DiagnosticDescriptor InvalidClientId = Create(
+        DiagnosticIds.InvalidClientId,
+        "Invalid signaling client id",
+        ClientIdGrammar.MessageFormat,
+        UsageCategory,
+        DiagnosticSeverity.Warning);
+
     // Category and severity are arguments so that release tracking (RS2008) reads them at each call.
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity defaultSeverity) =>
         new DiagnosticDescriptor(

@@ -20,4 +20,7 @@ public static class DiagnosticIds
 
     /// <summary>A parameter name the PowerShell command does not have.</summary>
     public const string UnknownCommandParameter = "KVS1006";
+
+    /// <summary>A client id the signaling service refuses.</summary>
+    public const string InvalidClientId = "KVS1007";
 }

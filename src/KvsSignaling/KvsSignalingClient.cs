@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using KvsSignaling.Caching;
 using KvsSignaling.Configuration;
 using KvsSignaling.Endpoints;
+using KvsSignaling.Grammar;
 using KvsSignaling.Serialization;
 using KvsSignaling.Transport;
 
@@ -552,13 +553,20 @@ public sealed class KvsSignalingClient : IDisposable
 
     internal static void CheckRole(ChannelRole role, string paramName) => ChannelRole.CheckSet(role, paramName);
 
-    /// <summary>A client id the signaling service accepts: 1..256 of <c>[a-zA-Z0-9_.-]</c>, not starting with <c>AWS_</c>.</summary>
+    /// <summary>
+    /// A client id the signaling service accepts: 1..256 of <c>[a-zA-Z0-9_.-]</c>, not starting with <c>AWS_</c>.
+    /// The rules and the message are those of the analyzer's KVS1007 (KvsSignaling.Grammar.ClientIdGrammar).
+    /// </summary>
     internal static void CheckClientId(string? clientId, string paramName)
     {
-        ModelConstraints.Check(clientId, paramName, "Client id", ModelConstraints.ChannelName, ModelConstraints.ChannelNamePattern, 1, 256);
-        if (clientId!.StartsWith("AWS_", StringComparison.Ordinal))
+        if (clientId is null)
         {
-            throw new ArgumentException($"Client id '{ModelConstraints.Shorten(clientId)}' starts with AWS_, which the service reserves.", paramName);
+            throw new ArgumentNullException(paramName, "A client id is required; allowed: " + ClientIdGrammar.Allowed + ".");
+        }
+
+        if (ClientIdGrammar.FindProblem(clientId) is { } problem)
+        {
+            throw new ArgumentException(ClientIdGrammar.Message(ChannelValueGrammar.Printable(ModelConstraints.Shorten(clientId)), problem), paramName);
         }
     }
 
@@ -577,7 +585,7 @@ public sealed class KvsSignalingClient : IDisposable
 
         if (clientId is null)
         {
-            throw new ArgumentNullException(paramName, "A viewer connects with a client id: 1 to 256 characters of [a-zA-Z0-9_.-], not starting with AWS_.");
+            throw new ArgumentNullException(paramName, "A viewer connects with a client id: " + ClientIdGrammar.Allowed + ".");
         }
 
         CheckClientId(clientId, paramName);

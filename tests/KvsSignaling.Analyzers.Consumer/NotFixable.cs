@@ -20,6 +20,12 @@ public static class NotFixable
 
     public static string Runtime(string role) => ChannelRole.Parse(role).Value;
 
+    public static Task<PresignedConnectUrl> Viewer(KvsSignalingClient client, ChannelArn arn) =>
+        client.CreatePresignedConnectUrlAsync(arn, ChannelRole.Viewer, /*KVS1007*/"AWS_front-door");
+
+    public static System.Management.Automation.PowerShell IceServers() =>
+        System.Management.Automation.PowerShell.Create().AddCommand("Get-KvsIceServerConfig").AddParameter("ClientId", /*KVS1007*/"front door");
+
     public static ChannelArn TooLate() => /*KVS1005*/"arn:aws:kinesisvideo:us-west-2:123456789012:channel/front-door/17000000000000000000";
 
     public static System.Management.Automation.PowerShell Hosted()

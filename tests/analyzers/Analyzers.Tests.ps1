@@ -66,7 +66,7 @@ Describe 'KvsSignaling analyzers in a consuming project' {
     }
 
     It 'marks at least one value of every rule in the consumer' {
-        foreach ($id in 'KVS1001', 'KVS1002', 'KVS1003', 'KVS1004', 'KVS1005', 'KVS1006') {
+        foreach ($id in 'KVS1001', 'KVS1002', 'KVS1003', 'KVS1004', 'KVS1005', 'KVS1006', 'KVS1007') {
             @($Expected | Where-Object { $_ -like "*: $id" }).Count | Should -BeGreaterThan 0 -Because "$id needs a case"
         }
     }

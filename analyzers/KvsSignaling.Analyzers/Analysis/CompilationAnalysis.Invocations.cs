@@ -9,12 +9,21 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace KvsSignaling.Analyzers.Analysis;
 
-/// <summary>Calls that put a value somewhere: adding to a protocol list, and PowerShell parameters of the endpoint cmdlet.</summary>
+/// <summary>Calls that put a value somewhere: adding to a protocol list, and PowerShell parameters of the module's cmdlets.</summary>
 internal sealed partial class CompilationAnalysis
 {
     private const string EndpointCommand = "Get-KvsSignalingChannelEndpoint";
-    private const string QualifiedEndpointCommand = "\\" + EndpointCommand;
+    private const string ClientIdParameter = "ClientId";
     private const int MaxFluentChain = 64;
+
+    /// <summary>The module's cmdlets that take <c>-ClientId</c> (a string: a viewer's client id).</summary>
+    private static readonly string[] ClientIdCommands =
+    {
+        "Get-KvsSignalingPresignedUrl",
+        "Get-KvsIceServerConfig",
+        "Test-KvsSignalingChannel",
+        "Watch-KvsSignalingChannel",
+    };
 
     public void AnalyzeInvocation(OperationAnalysisContext context)
     {
@@ -118,6 +127,7 @@ internal sealed partial class CompilationAnalysis
     /// <c>PowerShell.AddCommand("Get-KvsSignalingChannelEndpoint")…AddParameter("Role", "MASTER")</c>, in one fluent
     /// chain or in statements on the same local. Role and Protocol both take one value or an array, ChannelARN one
     /// ARN or an array; a name that is no parameter of the command (nor a unique prefix of one) is reported.
+    /// <c>AddParameter("ClientId", "viewer-1")</c> of a cmdlet that takes <c>-ClientId</c> is a client id.
     /// </summary>
     private void AnalyzePowerShellParameter(OperationAnalysisContext context, IInvocationOperation invocation)
     {
@@ -125,8 +135,14 @@ internal sealed partial class CompilationAnalysis
         if (invocation.TargetMethod.Parameters.Length is not (1 or 2)
             || ArgumentValue(invocation, 0) is not { ConstantValue: { HasValue: true, Value: string parameterName } } nameOperation
             || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _symbols.PowerShell)
-            || !IsEndpointCommand(invocation))
+            || CommandOf(invocation) is not { } command)
         {
+            return;
+        }
+
+        if (!IsCommandName(command, EndpointCommand))
+        {
+            AnalyzeClientIdParameter(context, invocation, command, parameterName);
             return;
         }
 
@@ -169,21 +185,53 @@ internal sealed partial class CompilationAnalysis
     }
 
     /// <summary>
-    /// True when the parameter belongs to Get-KvsSignalingChannelEndpoint: the command is added earlier in the same
-    /// fluent chain, or, when the chain starts at a local, by the last statement before it that adds a command or
-    /// statement to that local.
+    /// <c>AddParameter("ClientId", "viewer-1")</c> for a cmdlet that takes <c>-ClientId</c>. Only the full name is
+    /// matched (in any case, with or without a leading '-'): whether a shorter prefix binds to it depends on the
+    /// cmdlet's other parameters.
     /// </summary>
-    private bool IsEndpointCommand(IInvocationOperation invocation)
+    private static void AnalyzeClientIdParameter(OperationAnalysisContext context, IInvocationOperation invocation, string command, string parameterName)
+    {
+        var name = parameterName.StartsWith("-", StringComparison.Ordinal) ? parameterName.Substring(1) : parameterName;
+        if (invocation.TargetMethod.Parameters.Length != 2
+            || !name.Equals(ClientIdParameter, StringComparison.OrdinalIgnoreCase)
+            || !IsClientIdCommand(command)
+            || ArgumentValue(invocation, 1) is not { } value)
+        {
+            return;
+        }
+
+        ValueReporter.CheckScalar(context, ChannelValueKind.ClientId, value, null);
+    }
+
+    private static bool IsClientIdCommand(string command)
+    {
+        foreach (var candidate in ClientIdCommands)
+        {
+            if (IsCommandName(command, candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The command the parameter belongs to (empty when not known at compile time), or null when none: the command
+    /// added earlier in the same fluent chain, or, when the chain starts at a local, by the last statement before it
+    /// that adds a command or statement to that local.
+    /// </summary>
+    private string? CommandOf(IInvocationOperation invocation)
     {
         var command = CommandOfChain(invocation.Instance, out var root);
         if (command is not null)
         {
-            return IsEndpointCommandName(command);
+            return command;
         }
 
         if (root is not ILocalReferenceOperation local)
         {
-            return false;
+            return null;
         }
 
         // Statements of the enclosing block, up to the one holding this call.
@@ -195,7 +243,7 @@ internal sealed partial class CompilationAnalysis
 
         if (statement.Parent is not IBlockOperation block)
         {
-            return false;
+            return null;
         }
 
         string? lastCommand = null;
@@ -212,7 +260,7 @@ internal sealed partial class CompilationAnalysis
             }
         }
 
-        return lastCommand is not null && IsEndpointCommandName(lastCommand);
+        return lastCommand;
     }
 
     /// <summary>
@@ -286,9 +334,12 @@ internal sealed partial class CompilationAnalysis
         return string.Empty;
     }
 
-    private static bool IsEndpointCommandName(string command) =>
-        command.Equals(EndpointCommand, StringComparison.OrdinalIgnoreCase)
-        || command.EndsWith(QualifiedEndpointCommand, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The command's name, in any case, also qualified by its module (<c>KvsSignaling\Get-…</c>).</summary>
+    private static bool IsCommandName(string command, string name) =>
+        command.Equals(name, StringComparison.OrdinalIgnoreCase)
+        || (command.Length > name.Length
+            && command[command.Length - name.Length - 1] == '\\'
+            && command.EndsWith(name, StringComparison.OrdinalIgnoreCase));
 
     private static IOperation? ArgumentValue(IInvocationOperation invocation, int ordinal)
     {

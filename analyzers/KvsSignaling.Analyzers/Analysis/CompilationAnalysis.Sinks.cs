@@ -20,6 +20,10 @@ internal sealed partial class CompilationAnalysis
                 return new ValueSink(ChannelValueKind.Arn, isCollection: false);
             case IPropertySymbol property when SymbolEqualityComparer.Default.Equals(property, _symbols.AwsProtocolsProperty):
                 return new ValueSink(ChannelValueKind.Protocol, isCollection: true);
+            case IPropertySymbol property when SymbolEqualityComparer.Default.Equals(property, _symbols.AwsClientIdProperty):
+                return new ValueSink(ChannelValueKind.ClientId, isCollection: false);
+            case IParameterSymbol parameter when IsClientIdOfClient(parameter):
+                return new ValueSink(ChannelValueKind.ClientId, isCollection: false);
             case IParameterSymbol parameter when KindOfTypedValueParameter(parameter) is var typed && typed != ChannelValueKind.None:
                 return new ValueSink(typed, isCollection: false);
         }
@@ -49,6 +53,17 @@ internal sealed partial class CompilationAnalysis
 
         return IsStringCollection(type) ? new ValueSink(marked, isCollection: true) : ValueSink.None;
     }
+
+    /// <summary>
+    /// A <c>clientId</c> string parameter of a method of KvsSignaling's client or its interface
+    /// (<c>CreatePresignedConnectUrlAsync</c>, <c>GetIceServerConfigAsync</c>, <c>ConnectAsync</c>): matched by
+    /// name, so that methods the library adds are checked without a marker.
+    /// </summary>
+    private bool IsClientIdOfClient(IParameterSymbol parameter) =>
+        parameter.Name == KnownSymbols.ClientIdParameterName
+        && parameter.Type.SpecialType == SpecialType.System_String
+        && parameter.ContainingSymbol is IMethodSymbol method
+        && _symbols.IsKvsClient(method.ContainingType);
 
     /// <summary>
     /// The string parameter of the typed classes' own parsing members: <c>ChannelRole.Parse(string)</c> of
@@ -97,6 +112,8 @@ internal sealed partial class CompilationAnalysis
                     return ChannelValueKind.Protocol;
                 case KnownSymbols.ArnMarkerName:
                     return ChannelValueKind.Arn;
+                case KnownSymbols.ClientIdMarkerName:
+                    return ChannelValueKind.ClientId;
             }
         }
 

@@ -51,7 +51,7 @@ internal sealed partial class CompilationAnalysis
 
     /// <summary>
     /// Arguments of parameters that expect a value: marked parameters, <c>Parse</c>, <c>FindValue</c>, AWS
-    /// constructors. Walked from their call rather than registered one by one: arguments are the most frequent
+    /// constructors, the client's <c>clientId</c> parameters. Walked from their call rather than registered one by one: arguments are the most frequent
     /// operation, and most calls have none worth a look.
     /// </summary>
     private void AnalyzeArguments(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments)

@@ -14,22 +14,34 @@ internal static class EndpointCommandParameters
     public const string Role = "Role";
     public const string Protocol = "Protocol";
 
-    private static readonly string[][] Parameters =
+    /// <summary>
+    /// The command's own parameters and those of every KvsSignaling cmdlet (KvsCmdlet), each name first, then its
+    /// aliases. Tests hold this to the module's source.
+    /// </summary>
+    internal static readonly string[][] CommandParameters =
     {
         new[] { ChannelArn, "ARN", "ResourceARN" },
-        new[] { "ChannelName" },
+        new[] { "ChannelName", "Name" },
         new[] { Role },
         new[] { Protocol },
         new[] { "ThrottleLimit" },
         new[] { "Force" },
         new[] { "Region" },
-        new[] { "ProfileName", "Profile" },
+        new[] { "ProfileName", "Profile", "StoredCredentials" },
+        new[] { "ProfileLocation", "AWSProfilesLocation", "ProfilesLocation" },
         new[] { "EndpointUrl", "EndpointUri" },
         new[] { "AccessKey", "AccessKeyId" },
         new[] { "SecretKey", "SecretAccessKey" },
         new[] { "SessionToken" },
         new[] { "Credential" },
         new[] { "MaxRequestsPerSecond" },
+        new[] { "MaxAttempts" },
+        new[] { "TimeoutSec" },
+    };
+
+    /// <summary>PowerShell's common parameters, with their aliases.</summary>
+    internal static readonly string[][] CommonParameters =
+    {
         new[] { "Verbose", "vb" },
         new[] { "Debug", "db" },
         new[] { "ErrorAction", "ea" },
@@ -43,6 +55,8 @@ internal static class EndpointCommandParameters
         new[] { "OutBuffer", "ob" },
         new[] { "PipelineVariable", "pv" },
     };
+
+    private static readonly string[][] Parameters = Concat(CommandParameters, CommonParameters);
 
     /// <summary>
     /// The parameter's name, or null when the name binds to none (<paramref name="candidates"/> empty) or to more
@@ -85,5 +99,13 @@ internal static class EndpointCommandParameters
         }
 
         return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    private static string[][] Concat(string[][] first, string[][] second)
+    {
+        var all = new string[first.Length + second.Length][];
+        first.CopyTo(all, 0);
+        second.CopyTo(all, first.Length);
+        return all;
     }
 }

@@ -14,6 +14,12 @@ internal sealed class KnownSymbols
     public const string RoleMarkerName = "ChannelRoleValueAttribute";
     public const string ProtocolMarkerName = "ChannelProtocolValueAttribute";
     public const string ArnMarkerName = "ChannelArnValueAttribute";
+    public const string ClientIdMarkerName = "SignalingClientIdValueAttribute";
+
+    /// <summary>The name of the client id parameters of KvsSignaling's client methods, which carry no marker.</summary>
+    public const string ClientIdParameterName = "clientId";
+
+    private const string AwsIceServerConfigRequestType = "Amazon.KinesisVideoSignalingChannels.Model.GetIceServerConfigRequest";
 
     private static readonly string[] AwsChannelArnRequestTypes =
     {
@@ -23,7 +29,7 @@ internal sealed class KnownSymbols
         "Amazon.KinesisVideo.Model.UpdateSignalingChannelRequest",
         "Amazon.KinesisVideo.Model.DescribeMediaStorageConfigurationRequest",
         "Amazon.KinesisVideo.Model.UpdateMediaStorageConfigurationRequest",
-        "Amazon.KinesisVideoSignalingChannels.Model.GetIceServerConfigRequest",
+        AwsIceServerConfigRequestType,
         "Amazon.KinesisVideoSignalingChannels.Model.SendAlexaOfferToMasterRequest",
     };
 
@@ -35,6 +41,9 @@ internal sealed class KnownSymbols
         AwsRole = compilation.GetTypeByMetadataName("Amazon.KinesisVideo.ChannelRole");
         AwsProtocol = compilation.GetTypeByMetadataName("Amazon.KinesisVideo.ChannelProtocol");
         PowerShell = compilation.GetTypeByMetadataName("System.Management.Automation.PowerShell");
+        KvsClient = compilation.GetTypeByMetadataName("KvsSignaling.KvsSignalingClient");
+        KvsClientInterface = compilation.GetTypeByMetadataName("KvsSignaling.IKvsSignalingClient");
+        AwsClientIdProperty = FindProperty(compilation.GetTypeByMetadataName(AwsIceServerConfigRequestType), "ClientId");
         AwsProtocolsProperty = FindProperty(
             compilation.GetTypeByMetadataName("Amazon.KinesisVideo.Model.SingleMasterChannelEndpointConfiguration"),
             "Protocols");
@@ -52,7 +61,8 @@ internal sealed class KnownSymbols
         AwsChannelArnProperties = arnProperties.ToImmutable();
         HasMarkers = HasType(compilation, RoleMarkerName)
             || HasType(compilation, ProtocolMarkerName)
-            || HasType(compilation, ArnMarkerName);
+            || HasType(compilation, ArnMarkerName)
+            || HasType(compilation, ClientIdMarkerName);
     }
 
     public INamedTypeSymbol? KvsRole { get; }
@@ -69,6 +79,15 @@ internal sealed class KnownSymbols
 
     public IPropertySymbol? AwsProtocolsProperty { get; }
 
+    /// <summary><c>GetIceServerConfigRequest.ClientId</c> of the AWS SDK's signaling data plane.</summary>
+    public IPropertySymbol? AwsClientIdProperty { get; }
+
+    /// <summary>KvsSignaling's client, whose methods' <c>clientId</c> parameters take a client id.</summary>
+    public INamedTypeSymbol? KvsClient { get; }
+
+    /// <summary>The client's interface, when the library declares one.</summary>
+    public INamedTypeSymbol? KvsClientInterface { get; }
+
     public ImmutableHashSet<IPropertySymbol> AwsChannelArnProperties { get; }
 
     /// <summary>True when a marker attribute is declared, by the KvsSignaling library or by the user's own copy.</summary>
@@ -78,13 +97,15 @@ internal sealed class KnownSymbols
 
     public bool HasTypedProtocols => KvsProtocol is not null || AwsProtocol is not null;
 
-    public bool HasAwsModel => AwsProtocolsProperty is not null || !AwsChannelArnProperties.IsEmpty;
+    public bool HasAwsModel => AwsProtocolsProperty is not null || AwsClientIdProperty is not null || !AwsChannelArnProperties.IsEmpty;
+
+    public bool HasKvsClient => KvsClient is not null || KvsClientInterface is not null;
 
     /// <summary>The symbols of a compilation, or null when it references none of them and there is nothing to check.</summary>
     public static KnownSymbols? TryCreate(Compilation compilation)
     {
         var symbols = new KnownSymbols(compilation);
-        return symbols.HasTypedValues || symbols.HasAwsModel || symbols.HasMarkers || symbols.PowerShell is not null
+        return symbols.HasTypedValues || symbols.HasAwsModel || symbols.HasMarkers || symbols.HasKvsClient || symbols.PowerShell is not null
             ? symbols
             : null;
     }
@@ -113,6 +134,11 @@ internal sealed class KnownSymbols
 
         return SymbolEqualityComparer.Default.Equals(type, KvsArn) ? ChannelValueKind.Arn : ChannelValueKind.None;
     }
+
+    /// <summary>True for KvsSignaling's client and its interface.</summary>
+    public bool IsKvsClient(ITypeSymbol? type) =>
+        type is not null
+        && (SymbolEqualityComparer.Default.Equals(type, KvsClient) || SymbolEqualityComparer.Default.Equals(type, KvsClientInterface));
 
     public bool IsTypedProtocol(ITypeSymbol? type) =>
         type is not null

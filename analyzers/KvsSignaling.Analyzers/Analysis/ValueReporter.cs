@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace KvsSignaling.Analyzers.Analysis;
 
-/// <summary>Checks the constant values that flow into a role, protocol or ARN position and reports the bad ones.</summary>
+/// <summary>Checks the constant values that flow into a role, protocol, ARN or client id position and reports the bad ones.</summary>
 internal static class ValueReporter
 {
     private const int MaxDisplayLength = 100;
@@ -73,6 +73,14 @@ internal static class ValueReporter
                 if (problem is not null)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.MalformedChannelArn, value.Syntax.GetLocation(), Display(text), Printable(problem)));
+                }
+
+                break;
+            case ChannelValueKind.ClientId:
+                // The problem shows the character it names on one line already (ClientIdGrammar).
+                if (ClientIdGrammar.FindProblem(text) is { } clientIdProblem)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidClientId, value.Syntax.GetLocation(), Display(text), clientIdProblem));
                 }
 
                 break;

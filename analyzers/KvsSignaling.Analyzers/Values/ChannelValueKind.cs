@@ -7,4 +7,5 @@ internal enum ChannelValueKind
     Role,
     Protocol,
     Arn,
+    ClientId,
 }

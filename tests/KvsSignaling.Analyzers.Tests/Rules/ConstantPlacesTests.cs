@@ -104,7 +104,7 @@ public sealed class ConstantPlacesTests
     [InlineData("Roles", "")]
     [InlineData("ChannelArns", "")]
     [InlineData("R", ": it could be any of ChannelARN, Role, Region")]
-    [InlineData("Pro", ": it could be any of Protocol, ProfileName, ProgressAction")]
+    [InlineData("Pro", ": it could be any of Protocol, ProfileName, ProfileLocation, ProgressAction")]
     public Task Reports_a_parameter_name_the_command_does_not_have(string name, string detail) =>
         Verify.AnalyzeAsync(
             Descriptors.UnknownCommandParameter,
@@ -116,6 +116,12 @@ public sealed class ConstantPlacesTests
     [InlineData("Rol")]
     [InlineData("ARN")]
     [InlineData("Profile")]
+    [InlineData("Name")]
+    [InlineData("TimeoutSec")]
+    [InlineData("MaxAttempts")]
+    [InlineData("ProfileLocation")]
+    [InlineData("StoredCredentials")]
+    [InlineData("Profiles")]
     [InlineData("Verbose")]
     [InlineData("ea")]
     public Task Accepts_names_aliases_and_unique_prefixes(string name) =>

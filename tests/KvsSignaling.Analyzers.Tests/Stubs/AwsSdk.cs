@@ -1,4 +1,4 @@
-// The member shapes of AWSSDK.KinesisVideo that the analyzer recognises by metadata name.
+// The member shapes of AWSSDK.KinesisVideo and AWSSDK.KinesisVideoSignalingChannels that the analyzer recognises by metadata name.
 using System.Collections.Generic;
 
 namespace Amazon.Runtime
@@ -68,5 +68,16 @@ namespace Amazon.KinesisVideo.Model
     public class DescribeStreamRequest
     {
         public string StreamARN { get; set; }
+    }
+}
+
+namespace Amazon.KinesisVideoSignalingChannels.Model
+{
+    public class GetIceServerConfigRequest
+    {
+        public string ChannelARN { get; set; }
+        public string ClientId { get; set; }
+        public string Service { get; set; }
+        public string Username { get; set; }
     }
 }

@@ -45,12 +45,35 @@ namespace KvsSignaling
 
     public sealed class SignalingChannelEndpoints { }
 
+    public sealed class PresignedConnectUrl { }
+
+    public sealed class IceServer { }
+
+    public sealed class GetIceServerConfigOptions { }
+
     public sealed class KvsSignalingClient : IDisposable
     {
         public Task<SignalingChannelEndpoints> GetSignalingChannelEndpointAsync(
             ChannelArn channelArn,
             ChannelRole role,
             IEnumerable<ChannelProtocol> protocols = null) => Task.FromResult(new SignalingChannelEndpoints());
+
+        public Task<PresignedConnectUrl> CreatePresignedConnectUrlAsync(
+            ChannelArn channelArn,
+            ChannelRole role,
+            string clientId = null,
+            TimeSpan? expiresIn = null,
+            Uri wssEndpoint = null) => Task.FromResult(new PresignedConnectUrl());
+
+        public Task<IReadOnlyList<IceServer>> GetIceServerConfigAsync(
+            ChannelArn channelArn,
+            string clientId = null,
+            GetIceServerConfigOptions options = null) => Task.FromResult<IReadOnlyList<IceServer>>(new IceServer[0]);
+
+        // A method the library adds later: its clientId parameter is found by name, without a marker.
+        public Task ConnectAsync(ChannelArn channelArn, ChannelRole role, string clientId = null) => Task.CompletedTask;
+
+        public Task DescribeSignalingChannelByNameAsync(string channelName) => Task.CompletedTask;
 
         public void Dispose() { }
     }

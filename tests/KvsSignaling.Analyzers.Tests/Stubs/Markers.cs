@@ -11,4 +11,7 @@ namespace KvsSignaling.CodeAnalysis
 
     [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ChannelArnValueAttribute : Attribute { }
+
+    [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class SignalingClientIdValueAttribute : Attribute { }
 }

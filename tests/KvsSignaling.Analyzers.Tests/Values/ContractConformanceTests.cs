@@ -121,6 +121,39 @@ public sealed class ContractConformanceTests
         Assert.Equal(ChannelValueGrammar.ProtocolsMax, shape.GetProperty("max").GetInt32());
     }
 
+    private const string SignalingModel = "kinesis-video-signaling-2019-12-04.service.json";
+
+    [Fact]
+    public void Client_id_bounds_and_pattern_are_the_model_shape()
+    {
+        var shape = ContractFile.Shape(SignalingModel, "ClientId");
+        Assert.Equal(ClientIdGrammar.Pattern, shape.GetProperty("pattern").GetString());
+        Assert.Equal(ClientIdGrammar.MinLength, shape.GetProperty("min").GetInt32());
+        Assert.Equal(ClientIdGrammar.MaxLength, shape.GetProperty("max").GetInt32());
+        var request = ContractFile.Shape(SignalingModel, "GetIceServerConfigRequest").GetProperty("members");
+        Assert.Equal("ClientId", request.GetProperty("ClientId").GetProperty("shape").GetString());
+    }
+
+    public static TheoryData<int> ClientIds => [.. TestCases.ClientIdCases.Indexes];
+
+    /// <summary>The grammar refuses what the model's ClientId shape refuses, and beyond it only the reserved prefix.</summary>
+    [Theory]
+    [MemberData(nameof(ClientIds))]
+    public void Client_id_rules_agree_with_the_model_pattern_and_length(int index)
+    {
+        var (id, expected) = TestCases.ClientIdCases.All[index];
+        var shape = ContractFile.Shape(SignalingModel, "ClientId");
+        var pattern = new Regex("^(?:" + shape.GetProperty("pattern").GetString() + @")\z", RegexOptions.CultureInvariant | RegexOptions.ECMAScript);
+        var modelAccepts = id.Length >= shape.GetProperty("min").GetInt32()
+            && id.Length <= shape.GetProperty("max").GetInt32()
+            && pattern.IsMatch(id);
+        var problem = ClientIdGrammar.FindProblem(id);
+
+        Assert.Equal(modelAccepts, problem is null || TestCases.ClientIdCases.IsReservedOnly(problem));
+        Assert.Equal(id.StartsWith("AWS_", StringComparison.Ordinal) && modelAccepts, TestCases.ClientIdCases.IsReservedOnly(problem));
+        Assert.Equal(expected, problem);
+    }
+
     private static EnumeratedValues EnumeratedValues(string shapeName) =>
         shapeName == "ChannelRole" ? Analyzers.Values.EnumeratedValues.Roles : Analyzers.Values.EnumeratedValues.Protocols;
 }

@@ -7,9 +7,12 @@ internal static class ContractFile
 {
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    public static JsonElement Shape(string name)
+    public static JsonElement Shape(string name) => Shape("kinesisvideo-2017-09-30.service.json", name);
+
+    /// <summary>A shape of another model of the contract folder, such as the signaling data plane's.</summary>
+    public static JsonElement Shape(string model, string name)
     {
-        var path = Path.Combine(RepositoryRoot, "src", "Contract", "kinesisvideo-2017-09-30.service.json");
+        var path = Path.Combine(RepositoryRoot, "src", "Contract", model);
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         return document.RootElement.GetProperty("shapes").GetProperty(name).Clone();
     }

@@ -7,6 +7,7 @@ internal static class Sources
         using System.Collections.Generic;
         using System.Management.Automation;
         using Amazon.KinesisVideo.Model;
+        using Amazon.KinesisVideoSignalingChannels.Model;
         using KvsSignaling;
         using KvsSignaling.CodeAnalysis;
         using AwsRole = Amazon.KinesisVideo.ChannelRole;
@@ -21,6 +22,8 @@ internal static class Sources
             [ChannelProtocolValue] public string Protocol { get; set; }
             [ChannelProtocolValue] public List<string> Protocols { get; set; }
             [ChannelArnValue] public string Arn { get; set; }
+            [SignalingClientIdValue] public string ClientId { get; set; }
+            [SignalingClientIdValue] public string ClientIdField;
         }
 
         class Sample
@@ -31,6 +34,7 @@ internal static class Sources
             static void JoinAll([ChannelRoleValue] params string[] roles) { }
             static void Use([ChannelProtocolValue] params string[] protocols) { }
             static void Open([ChannelArnValue] string arn) { }
+            static void Connect([SignalingClientIdValue] string clientId) { }
             static void Plain(string value) { }
             static string Runtime() => "x";
 

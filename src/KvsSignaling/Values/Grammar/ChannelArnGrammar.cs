@@ -69,14 +69,15 @@ namespace KvsSignaling.Grammar
 
         /// <summary>
         /// A value as it can be shown in one line of a build log or an error message: control characters (newline,
-        /// NUL, …) and line separators written as escapes (<c>\n</c>, <c>\0</c>, <c>\u001B</c>).
+        /// NUL, …), line separators and halves of surrogate pairs standing alone (which UTF-8 logs cannot carry)
+        /// written as escapes (<c>\n</c>, <c>\0</c>, <c>\u001B</c>, <c>\uD800</c>).
         /// </summary>
         public static string Printable(string value)
         {
             var plain = true;
-            foreach (var c in value)
+            for (var i = 0; i < value.Length; i++)
             {
-                plain &= !NeedsEscape(c);
+                plain &= !NeedsEscape(value, i);
             }
 
             if (plain)
@@ -85,8 +86,9 @@ namespace KvsSignaling.Grammar
             }
 
             var text = new StringBuilder(value.Length + 8);
-            foreach (var c in value)
+            for (var i = 0; i < value.Length; i++)
             {
+                var c = value[i];
                 switch (c)
                 {
                     case '\n': text.Append("\\n"); break;
@@ -94,7 +96,7 @@ namespace KvsSignaling.Grammar
                     case '\t': text.Append("\\t"); break;
                     case '\0': text.Append("\\0"); break;
                     default:
-                        if (NeedsEscape(c))
+                        if (NeedsEscape(value, i))
                         {
                             text.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
                         }
@@ -110,7 +112,13 @@ namespace KvsSignaling.Grammar
             return text.ToString();
         }
 
-        private static bool NeedsEscape(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
+        private static bool NeedsEscape(string value, int index)
+        {
+            var c = value[index];
+            return char.IsControl(c) || c is '\u2028' or '\u2029'
+                || (char.IsHighSurrogate(c) && (index + 1 == value.Length || !char.IsLowSurrogate(value[index + 1])))
+                || (char.IsLowSurrogate(c) && (index == 0 || !char.IsHighSurrogate(value[index - 1])));
+        }
     }
 
     /// <summary>The parts of a well-formed signaling-channel ARN.</summary>
