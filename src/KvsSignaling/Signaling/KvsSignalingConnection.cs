@@ -496,14 +496,6 @@ public sealed class KvsSignalingConnection : IAsyncDisposable, IDisposable
                     break;
                 }
 
-                if (end.Kind == EndKind.GoAway && !_options.ReconnectOnGoAway)
-                {
-                    afterGoAway = true;
-                    await BeginReconnectAsync(token).ConfigureAwait(false);
-                    await CloseAsync(socket, token).ConfigureAwait(false);
-                    break;
-                }
-
                 if (end.Kind == EndKind.ClosedByService)
                 {
                     await CloseAsync(socket, token).ConfigureAwait(false);
@@ -515,19 +507,25 @@ public sealed class KvsSignalingConnection : IAsyncDisposable, IDisposable
 
                 var reason = end.Kind == EndKind.GoAway ? ReconnectReason.GoAway : ReconnectReason.ConnectionLost;
                 await BeginReconnectAsync(token).ConfigureAwait(false);
-                if (reason == ReconnectReason.ConnectionLost)
+                if (reason == ReconnectReason.GoAway)
+                {
+                    // Break before make: our close frame follows our last message on the old socket, so the service reads
+                    // every one of them, and what it sends us after that waits for the new connection (the channel keeps
+                    // undelivered messages). What it still sends on the old socket comes first.
+                    await DrainAsync(socket, token).ConfigureAwait(false);
+                    if (!_options.ReconnectOnGoAway)
+                    {
+                        afterGoAway = true;
+                        break;
+                    }
+                }
+                else
                 {
                     socket.Abort();
                     socket.Dispose();
                 }
 
                 var (next, attempt) = await ReconnectAsync(reason, end.Error, token).ConfigureAwait(false);
-                if (reason == ReconnectReason.GoAway)
-                {
-                    // What the service still sends on the old socket comes first; then it closes.
-                    await DrainAsync(socket, token).ConfigureAwait(false);
-                }
-
                 socket = next;
                 if (_closing)
                 {
