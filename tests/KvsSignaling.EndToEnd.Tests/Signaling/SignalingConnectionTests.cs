@@ -304,6 +304,7 @@ public sealed class SignalingConnectionTests
         var error = await Assert.ThrowsAsync<KvsSignalingConnectionException>(() => client.ConnectAsync(arn, ChannelRole.Viewer, "viewer-1", cancellationToken: guard.Token));
 
         Assert.Equal(503, error.StatusCode);
+        Assert.Equal("ServiceUnavailable", error.ErrorCode);
         Assert.Equal("ConnectAsViewer", error.Operation);
         Assert.Contains(arn.Value, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("X-Amz-Signature", error.ToString(), StringComparison.Ordinal);
