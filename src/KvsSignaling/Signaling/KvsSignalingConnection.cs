@@ -168,6 +168,7 @@ public sealed class KvsSignalingConnection : IAsyncDisposable, IDisposable
         {
             try
             {
+                var closeSent = false;
                 if (await _sendLock.WaitAsync(_options.CloseTimeout).ConfigureAwait(false))
                 {
                     try
@@ -176,13 +177,17 @@ public sealed class KvsSignalingConnection : IAsyncDisposable, IDisposable
                         if (socket is { State: WebSocketState.Open })
                         {
                             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, deadline.Token).ConfigureAwait(false);
+                            closeSent = true;
                         }
                     }
                     finally
                     {
                         _sendLock.Release();
                     }
+                }
 
+                if (closeSent)
+                {
                     // The read loop ends when the service answers the close frame.
                     await Task.WhenAny(_loop, Task.Delay(_options.CloseTimeout, deadline.Token)).ConfigureAwait(false);
                 }
@@ -513,6 +518,11 @@ public sealed class KvsSignalingConnection : IAsyncDisposable, IDisposable
                     // every one of them, and what it sends us after that waits for the new connection (the channel keeps
                     // undelivered messages). What it still sends on the old socket comes first.
                     await DrainAsync(socket, token).ConfigureAwait(false);
+                    if (_closing)
+                    {
+                        break;
+                    }
+
                     if (!_options.ReconnectOnGoAway)
                     {
                         afterGoAway = true;
