@@ -308,6 +308,12 @@ function Measure-Signaling {
     $rows.Add((New-BenchRow $label 'kvs-local relayed' $rate 'messages/s' $plan.Reps ('{0:F2} of floor' -f ($rate / $floorRate)) '≥ 20,000/s and ≥ 0.5× floor' $(if ($rate -ge 20000 -and $rate / $floorRate -ge 0.5) { 'yes' } else { 'NO' })))
     $rows.Add((New-BenchRow $label 'kvs-local p50 send→receive' (Get-Median $kvs.p50Ms) 'ms' $plan.Reps ('floor {0:F3} ms' -f (Get-Median $floor.p50Ms)) 'report'))
     $rows.Add((New-BenchRow $label 'kvs-local p99 send→receive' (Get-Median $kvs.p99Ms) 'ms' $plan.Reps ('floor {0:F3} ms' -f (Get-Median $floor.p99Ms)) '< 5 ms' (Test-Target (Get-Median $kvs.p99Ms) 5 -AtMost)))
+    # The same workload through the library's KvsSignalingConnection, beside raw ClientWebSockets on the same kvs-local.
+    $library = $result.library
+    $libraryRate = Get-Median $library.rates
+    $spread = "spread $('{0:F0}' -f ($library.rates | Measure-Object -Minimum).Minimum)–$('{0:F0}' -f ($library.rates | Measure-Object -Maximum).Maximum)"
+    $rows.Add((New-BenchRow $label 'KvsSignalingConnection relayed' $libraryRate 'messages/s' $plan.Reps ('{0:F2} of raw ClientWebSocket, {1}' -f ($libraryRate / $rate), $spread) 'report'))
+    $rows.Add((New-BenchRow $label 'KvsSignalingConnection p99 send→receive' (Get-Median $library.p99Ms) 'ms' $plan.Reps ('raw {0:F3} ms' -f (Get-Median $kvs.p99Ms)) 'report'))
 }
 
 function Measure-Soak {

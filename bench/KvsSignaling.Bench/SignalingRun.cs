@@ -9,9 +9,11 @@ namespace KvsSignaling.Bench;
 
 /// <summary>
 /// kvs-local signaling against its floor, in the same run and alternating: one master and 10 viewers (each
-/// viewer keeps --window offers in flight, the master answers every one) versus 11 clients of a bare Kestrel
-/// echo with the same window and the same message. Reports relayed messages per second and send-to-receive
-/// latency percentiles; the payload carries the send timestamp.
+/// viewer keeps --window offers in flight, the master answers every one) on raw ClientWebSockets ("kvs-local"),
+/// the same through the library's KvsSignalingConnection ("library"), and 11 clients of a bare Kestrel echo with
+/// the same window and the same message ("floor"). Reports relayed messages per second and send-to-receive
+/// latency percentiles; every message is the payload the library writes for an offer or answer, its SDP the send
+/// timestamp in fixed width, so all three move the same bytes.
 /// </summary>
 internal static class SignalingRun
 {
@@ -24,16 +26,31 @@ internal static class SignalingRun
         var window = args.Number("window", 8);
         await using var server = await KvsLocalServer.StartAsync(new KvsLocalOptions { QuotasEnabled = false }).ConfigureAwait(false);
         await using var floor = await EchoFloor.StartAsync().ConfigureAwait(false);
-        var (arn, masterEndpoint, viewerEndpoint) = await CreateChannelAsync(server).ConfigureAwait(false);
-        var results = new Dictionary<string, List<Measurement>> { ["floor"] = [], ["kvs-local"] = [] };
+        using var client = new KvsSignalingClient(new KvsSignalingClientOptions
+        {
+            EndpointUrl = server.BaseUrl,
+            Region = LocalCredentials.Region,
+            Credentials = LocalCredentials.Create(),
+            EnableEndpointCache = true,
+        });
+        var results = new Dictionary<string, List<Measurement>> { ["floor"] = [], ["kvs-local"] = [], ["library"] = [] };
+        var runs = 0;
         for (var rep = 0; rep < reps; rep++)
         {
-            var order = rep % 2 == 0 ? new[] { "floor", "kvs-local" } : ["kvs-local", "floor"];
+            // Rotated, so no contender always runs first or last.
+            var contenders = new[] { "floor", "kvs-local", "library" };
+            var order = contenders.Skip(rep % 3).Concat(contenders.Take(rep % 3)).ToArray();
             foreach (var contender in order)
             {
-                var measured = contender == "floor"
-                    ? await MeasureAsync(() => EchoAsync(floor.Url, window), seconds).ConfigureAwait(false)
-                    : await MeasureAsync(() => SignalingAsync(masterEndpoint, viewerEndpoint, arn, window), seconds).ConfigureAwait(false);
+                // A channel per workload: messages a stopped workload left in flight are kept for absent clients and
+                // would reach the next one with stale timestamps.
+                var channel = contender == "floor" ? default : await CreateChannelAsync(client, ++runs).ConfigureAwait(false);
+                var measured = contender switch
+                {
+                    "floor" => await MeasureAsync(() => EchoAsync(floor.Url, window), seconds).ConfigureAwait(false),
+                    "kvs-local" => await MeasureAsync(() => SignalingAsync(channel.Master, channel.Viewer, channel.Arn, window), seconds).ConfigureAwait(false),
+                    _ => await MeasureAsync(() => LibraryAsync(client, channel.Arn, window), seconds).ConfigureAwait(false),
+                };
                 results[contender].Add(measured);
                 Console.Error.WriteLine($"{contender}: {measured.Rate:F0} messages/s, p50 {measured.P50Ms:F3} ms, p99 {measured.P99Ms:F3} ms");
             }
@@ -48,19 +65,65 @@ internal static class SignalingRun
         return 0;
     }
 
-    private static async Task<(string Arn, Uri Master, Uri Viewer)> CreateChannelAsync(KvsLocalServer server)
+    private static async Task<(string Arn, Uri Master, Uri Viewer)> CreateChannelAsync(KvsSignalingClient client, int run)
     {
-        using var client = new KvsSignalingClient(new KvsSignalingClientOptions
-        {
-            EndpointUrl = server.BaseUrl,
-            Region = LocalCredentials.Region,
-            Credentials = LocalCredentials.Create(),
-        });
-        var arn = await client.CreateSignalingChannelAsync("bench-signaling").ConfigureAwait(false);
+        var arn = await client.CreateSignalingChannelAsync("bench-signaling-" + run.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
         var master = await client.GetSignalingChannelEndpointAsync(arn, ChannelRole.Master, [ChannelProtocol.Wss]).ConfigureAwait(false);
         var viewer = await client.GetSignalingChannelEndpointAsync(arn, ChannelRole.Viewer, [ChannelProtocol.Wss]).ConfigureAwait(false);
         return (arn.Value, master.Wss!, viewer.Wss!);
     }
+
+    /// <summary>The same workload as <see cref="SignalingAsync"/>, through KvsSignalingConnection.</summary>
+    private static async Task<Workload> LibraryAsync(KvsSignalingClient client, string arn, int window)
+    {
+        var recorder = new LatencyRecorder();
+        var workload = new Workload(recorder);
+        var master = await client.ConnectAsync(arn, ChannelRole.Master).ConfigureAwait(false);
+        workload.Add(master, LibraryAnswerAsync(master, recorder, workload.Stopping));
+        for (var i = 0; i < Viewers; i++)
+        {
+            var viewer = await client.ConnectAsync(arn, ChannelRole.Viewer, $"viewer-{i}").ConfigureAwait(false);
+            workload.Add(viewer, LibraryPingPongAsync(viewer, recorder, window, workload.Stopping));
+        }
+
+        return workload;
+    }
+
+    private static async Task LibraryPingPongAsync(KvsSignalingConnection viewer, LatencyRecorder recorder, int window, CancellationToken stopping)
+    {
+        for (var i = 0; i < window; i++)
+        {
+            await viewer.SendSdpOfferAsync(Timestamp(), cancellationToken: stopping).ConfigureAwait(false);
+        }
+
+        await foreach (var message in viewer.ReadAllAsync(stopping).ConfigureAwait(false))
+        {
+            if (message is SdpMessage { Sdp: { } sdp })
+            {
+                recorder.Record(long.Parse(sdp, CultureInfo.InvariantCulture));
+                await viewer.SendSdpOfferAsync(Timestamp(), cancellationToken: stopping).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task LibraryAnswerAsync(KvsSignalingConnection master, LatencyRecorder recorder, CancellationToken stopping)
+    {
+        await foreach (var message in master.ReadAllAsync(stopping).ConfigureAwait(false))
+        {
+            if (message is SdpMessage { Sdp: { } sdp, SenderClientId: { } sender })
+            {
+                recorder.Record(long.Parse(sdp, CultureInfo.InvariantCulture));
+                await master.SendSdpAnswerAsync(Timestamp(), sender, cancellationToken: stopping).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The send time as the SDP, in fixed width so every message has the same size.</summary>
+    private static string Timestamp() => Stopwatch.GetTimestamp().ToString("D19", CultureInfo.InvariantCulture);
+
+    /// <summary>What the library writes for an offer or answer: <c>{"type","sdp"}</c> in base64.</summary>
+    private static string Payload(string action) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($$"""{"type":"{{(action == "SDP_ANSWER" ? "answer" : "offer")}}","sdp":"{{Timestamp()}}"}"""));
 
     /// <summary>Runs a workload: one untimed second of warm-up, then <paramref name="seconds"/> counted.</summary>
     private static async Task<Measurement> MeasureAsync(Func<Task<Workload>> start, int seconds)
@@ -133,7 +196,7 @@ internal static class SignalingRun
 
     private static Task SendAsync(ClientWebSocket socket, string action, string? recipient, CancellationToken stopping)
     {
-        var payload = Convert.ToBase64String(BitConverter.GetBytes(Stopwatch.GetTimestamp()));
+        var payload = Payload(action);
         var json = recipient is null
             ? $$"""{"action":"{{action}}","messagePayload":"{{payload}}"}"""
             : $$"""{"action":"{{action}}","recipientClientId":"{{recipient}}","messagePayload":"{{payload}}"}""";
@@ -153,7 +216,8 @@ internal static class SignalingRun
 
         using var message = JsonDocument.Parse(buffer.AsMemory(0, count));
         var root = message.RootElement;
-        var sentAt = BitConverter.ToInt64(Convert.FromBase64String(root.GetProperty("messagePayload").GetString()!));
+        using var payload = JsonDocument.Parse(Convert.FromBase64String(root.GetProperty("messagePayload").GetString()!));
+        var sentAt = long.Parse(payload.RootElement.GetProperty("sdp").GetString()!, CultureInfo.InvariantCulture);
         return (sentAt, root.TryGetProperty("senderClientId", out var sender) ? sender.GetString() : null);
     }
 
@@ -166,33 +230,39 @@ internal static class SignalingRun
 
     private sealed record Measurement(double Rate, double P50Ms, double P99Ms);
 
-    /// <summary>The clients of one contender and their loops; stopping cancels the loops and drops the sockets.</summary>
+    /// <summary>The clients of one contender and their loops; stopping cancels the loops and drops the sockets (or closes the connections).</summary>
     private sealed class Workload(LatencyRecorder recorder)
     {
         private readonly CancellationTokenSource _stop = new();
-        private readonly List<(ClientWebSocket Socket, Task Loop)> _clients = [];
+        private readonly List<(ClientWebSocket? Socket, KvsSignalingConnection? Connection, Task Loop)> _clients = [];
 
         public LatencyRecorder Recorder => recorder;
 
         public CancellationToken Stopping => _stop.Token;
 
-        public void Add(ClientWebSocket socket, Task loop) => _clients.Add((socket, loop));
+        public void Add(ClientWebSocket socket, Task loop) => _clients.Add((socket, null, loop));
+
+        public void Add(KvsSignalingConnection connection, Task loop) => _clients.Add((null, connection, loop));
 
         public async Task StopAsync()
         {
             await _stop.CancelAsync().ConfigureAwait(false);
-            foreach (var (socket, loop) in _clients)
+            foreach (var (socket, connection, loop) in _clients)
             {
-                socket.Abort();
+                socket?.Abort();
                 try
                 {
                     await loop.ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
+                catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException or KvsSignalingException)
                 {
                 }
 
-                socket.Dispose();
+                socket?.Dispose();
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                }
             }
 
             _stop.Dispose();

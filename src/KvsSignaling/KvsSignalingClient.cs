@@ -218,6 +218,42 @@ public sealed class KvsSignalingClient : IDisposable
     }
 
     /// <summary>
+    /// Opens a signaling connection to a channel as master or viewer (ConnectAsMaster, ConnectAsViewer): finds the
+    /// channel's WSS endpoint (through the endpoint cache), presigns a URL with this client's credentials and opens a
+    /// WebSocket with it. Every reconnect presigns a new URL.
+    /// </summary>
+    /// <param name="channelArn">The channel.</param>
+    /// <param name="role">MASTER or VIEWER.</param>
+    /// <param name="clientId">The viewer's client id (1..256 of <c>[a-zA-Z0-9_.-]</c>, not starting with <c>AWS_</c>); required for a viewer, not allowed for a master.</param>
+    /// <param name="options">Reconnects, buffer, waits; null takes the defaults.</param>
+    /// <param name="cancellationToken">Stops the endpoint lookup, the signing and the handshake.</param>
+    /// <returns>The open connection; dispose it to close.</returns>
+    /// <exception cref="ArgumentException">An argument or option is invalid (before any network call).</exception>
+    /// <exception cref="KvsCredentialsException">No usable credentials.</exception>
+    /// <exception cref="KvsServiceException">The endpoint lookup answered an error, for example <c>ResourceNotFoundException</c>.</exception>
+    /// <exception cref="KvsEndpointException">The service returned no WSS endpoint for the role.</exception>
+    /// <exception cref="KvsTransportException">The endpoint lookup got no usable answer.</exception>
+    /// <exception cref="KvsSignalingConnectionException">The WebSocket handshake failed or was refused (<see cref="KvsSignalingException.StatusCode"/> and <see cref="KvsSignalingException.ErrorCode"/> say how, where the platform tells).</exception>
+    public Task<KvsSignalingConnection> ConnectAsync(
+        ChannelArn channelArn,
+        ChannelRole role,
+        string? clientId = null,
+        SignalingConnectionOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        if (channelArn is null)
+        {
+            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
+        }
+
+        CheckRole(role, nameof(role));
+        CheckConnectClientId(role, clientId, nameof(clientId));
+        var settings = (options ?? new SignalingConnectionOptions()).Checked(nameof(options));
+        return KvsSignalingConnection.OpenAsync(this, channelArn, role, clientId, settings, cancellationToken);
+    }
+
+    /// <summary>
     /// Gets the channel's ICE servers (TURN, with credentials) for a peer connection (<c>POST /v1/get-ice-server-config</c>
     /// on the channel's HTTPS endpoint, found through the endpoint cache). Answers are kept until 30 seconds before the
     /// smallest <see cref="IceServer.Ttl"/>, as the AWS WebRTC SDKs refresh them.

@@ -57,6 +57,8 @@ Describe 'Bench -Size Smoke' {
         @{ Figure = 'floor: bare Kestrel WebSocket echo' }
         @{ Figure = 'kvs-local relayed' }
         @{ Figure = 'kvs-local p99' }
+        @{ Figure = 'KvsSignalingConnection relayed' }
+        @{ Figure = 'KvsSignalingConnection p99' }
     ) {
         $Results | Should -Not -BeNullOrEmpty -Because $Output
         $row = @($Results.Rows | Where-Object { $_.Figure.StartsWith($Figure) })

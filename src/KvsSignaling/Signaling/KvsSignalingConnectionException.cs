@@ -1,0 +1,35 @@
+namespace KvsSignaling;
+
+/// <summary>
+/// A signaling connection could not be opened, was lost and could not be reopened within
+/// <see cref="SignalingConnectionOptions.MaxReconnectAttempts"/>, or was closed by the service. The message names the
+/// channel, the role and the cause, never the presigned URL.
+/// </summary>
+public sealed class KvsSignalingConnectionException : KvsSignalingException
+{
+    /// <summary>Creates a connection error.</summary>
+    /// <param name="message">What failed.</param>
+    /// <param name="operation">ConnectAsMaster or ConnectAsViewer.</param>
+    /// <param name="errorCode">The service's error type of a refused handshake (<c>x-amzn-ErrorType</c>), when known.</param>
+    /// <param name="statusCode">The HTTP status of a refused handshake, when known.</param>
+    /// <param name="closeStatus">The WebSocket close status the service sent, when it closed the connection.</param>
+    /// <param name="closeDescription">The service's close description, when it closed the connection.</param>
+    /// <param name="attempts">Connection attempts made, the first one included.</param>
+    /// <param name="innerException">The last failure.</param>
+    public KvsSignalingConnectionException(string message, string operation, string? errorCode, int? statusCode, int? closeStatus, string? closeDescription, int attempts, Exception? innerException = null)
+        : base(message, operation, errorCode, statusCode, null, innerException)
+    {
+        CloseStatus = closeStatus;
+        CloseDescription = closeDescription;
+        Attempts = attempts;
+    }
+
+    /// <summary>The WebSocket close status (for example 1000) the service sent, when it closed the connection.</summary>
+    public int? CloseStatus { get; }
+
+    /// <summary>The service's reason for closing, when it closed the connection.</summary>
+    public string? CloseDescription { get; }
+
+    /// <summary>Connection attempts made, the first one included.</summary>
+    public int Attempts { get; }
+}
