@@ -163,6 +163,9 @@ static class KvsErrorCodes
     /// <summary>The connection failed, or the response body was cut short. Kind: <see cref="KvsErrorKind.Transport"/>.</summary>
     public const string ConnectionFailure = "ConnectionFailure";
 
+    /// <summary>The service closed a signaling connection (a WebSocket close frame) and it was not reopened. Kind: <see cref="KvsErrorKind.Transport"/>.</summary>
+    public const string ConnectionClosed = "ConnectionClosed";
+
     /// <summary>The call was not sent: the endpoint's circuit breaker is open. Kind: <see cref="KvsErrorKind.Transport"/>.</summary>
     public const string CircuitOpen = "CircuitOpen";
 

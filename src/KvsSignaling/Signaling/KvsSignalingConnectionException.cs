@@ -17,7 +17,7 @@ public sealed class KvsSignalingConnectionException : KvsSignalingException
     /// <param name="attempts">Connection attempts made, the first one included.</param>
     /// <param name="innerException">The last failure.</param>
     public KvsSignalingConnectionException(string message, string operation, string? errorCode, int? statusCode, int? closeStatus, string? closeDescription, int attempts, Exception? innerException = null)
-        : base(message, operation, errorCode, statusCode, null, innerException)
+        : base(message, KindOf(errorCode, statusCode, closeStatus), CodeOf(errorCode, statusCode, closeStatus), operation, statusCode, null, innerException)
     {
         CloseStatus = closeStatus;
         CloseDescription = closeDescription;
@@ -32,4 +32,15 @@ public sealed class KvsSignalingConnectionException : KvsSignalingException
 
     /// <summary>Connection attempts made, the first one included.</summary>
     public int Attempts { get; }
+
+    // A refused handshake is classified as the service's answer would be; a close or a lost connection is transport.
+    private static KvsErrorKind KindOf(string? errorCode, int? statusCode, int? closeStatus) =>
+        errorCode is not null || statusCode is not null
+            ? ErrorKinds.OfServiceError(errorCode, statusCode ?? 0)
+            : KvsErrorKind.Transport;
+
+    private static string CodeOf(string? errorCode, int? statusCode, int? closeStatus) =>
+        errorCode ?? (statusCode is not null ? KvsErrorCodes.UnrecognizedErrorResponse
+            : closeStatus is not null ? KvsErrorCodes.ConnectionClosed
+            : KvsErrorCodes.ConnectionFailure);
 }

@@ -14,7 +14,7 @@ public sealed class KvsSignalingStatusException : KvsSignalingException
     /// <param name="statusCode">The service's status, for example 400.</param>
     /// <param name="description">The service's description.</param>
     public KvsSignalingStatusException(string message, string operation, string correlationId, string? errorType, int? statusCode, string? description)
-        : base(message, operation, errorType, statusCode, null)
+        : base(message, ErrorKinds.OfServiceError(errorType, statusCode ?? 400), errorType ?? KvsErrorCodes.UnrecognizedErrorResponse, operation, statusCode, null)
     {
         CorrelationId = correlationId;
         Description = description;

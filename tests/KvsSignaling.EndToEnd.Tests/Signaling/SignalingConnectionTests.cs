@@ -116,6 +116,7 @@ public sealed class SignalingConnectionTests
         var error = await Assert.ThrowsAsync<KvsSignalingStatusException>(() => viewer.Connection.SendSdpOfferAsync(Offer, correlationId: "offer-6", cancellationToken: guard.Token));
         Assert.Equal("offer-6", error.CorrelationId);
         Assert.Equal("ClientLimitExceededException", error.ErrorCode);
+        Assert.Equal(KvsErrorKind.Throttled, error.Kind);
         Assert.Equal(400, error.StatusCode);
         Assert.Equal("SendSdpOffer", error.Operation);
         Assert.Contains("SendSdpOffer", error.Description, StringComparison.Ordinal);
@@ -305,6 +306,7 @@ public sealed class SignalingConnectionTests
 
         Assert.Equal(503, error.StatusCode);
         Assert.Equal("ServiceUnavailable", error.ErrorCode);
+        Assert.Equal(KvsErrorKind.ServiceFault, error.Kind);
         Assert.Equal("ConnectAsViewer", error.Operation);
         Assert.Contains(arn.Value, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("X-Amz-Signature", error.ToString(), StringComparison.Ordinal);

@@ -198,6 +198,8 @@ public sealed class SignalingReconnectTests
         var error = await Assert.ThrowsAsync<KvsSignalingConnectionException>(() => master.EndedAsync());
         Assert.Equal(1000, error.CloseStatus);
         Assert.Equal("Closed by the kvs-local admin.", error.CloseDescription);
+        Assert.Equal(KvsErrorCodes.ConnectionClosed, error.ErrorCode);
+        Assert.Equal(KvsErrorKind.Transport, error.Kind);
         Assert.Equal(1, server.Admin.GetRequestCount("ConnectAsMaster"));
     }
 }
