@@ -37,7 +37,7 @@ public sealed class KvsSignalingClient : IKvsSignalingClient, IDisposable
     /// <exception cref="ArgumentException">A setting is invalid or no region can be found; the message names it.</exception>
     /// <exception cref="KvsCredentialsException">No region is set and the named profile it would come from does not exist.</exception>
     public KvsSignalingClient(KvsSignalingClientOptions? options = null)
-        : this(options ?? new KvsSignalingClientOptions(), HttpHandlerFactory.Create())
+        : this(options ?? new KvsSignalingClientOptions(), HttpHandlerFactory.Create(options?.HttpMessageHandlerFactory))
     {
     }
 
@@ -219,7 +219,7 @@ public sealed class KvsSignalingClient : IKvsSignalingClient, IDisposable
             ServiceResponse response;
             try
             {
-                response = await _caller.SendToAsync(operation, uri, RequestBodies.GetIceServerConfig(channelArn, clientId), cancellationToken).ConfigureAwait(false);
+                response = await _caller.SendToAsync(operation, uri, RequestBodies.GetIceServerConfig(channelArn, clientId), channelArn.Value, cancellationToken).ConfigureAwait(false);
             }
             catch (KvsServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
             {
@@ -665,7 +665,7 @@ public sealed class KvsSignalingClient : IKvsSignalingClient, IDisposable
     {
         try
         {
-            return await _caller.SendAsync(operation, path, body, cancellationToken).ConfigureAwait(false);
+            return await _caller.SendAsync(operation, path, body, target?.Value, cancellationToken).ConfigureAwait(false);
         }
         catch (KvsServiceException e) when (target is not null && e.ErrorCode == "ResourceNotFoundException")
         {
