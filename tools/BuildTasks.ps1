@@ -124,13 +124,16 @@ $BuildTasks = [ordered]@{
         Action      = { param($Context) Invoke-KvsDemo -Context $Context }
     }
     Pack  = @{
-        Description = 'Builds, then packs the KvsSignaling library (with its analyzers, symbols in a .snupkg) and the PowerShell module as .nupkg files in artifacts/packages and artifacts/powershell; versioned <ModuleVersion>-dev.<UTC time> unless -Release.'
+        Description = 'Builds, then packs the KvsSignaling library (with its analyzers, symbols in a .snupkg), KvsSignaling.Extensions.DependencyInjection and the PowerShell module as .nupkg files in artifacts/packages and artifacts/powershell; versioned <ModuleVersion>-dev.<UTC time> unless -Release.'
         DependsOn   = @('Build')
         Action      = {
             param($Context)
-            $code = Invoke-Native dotnet @('pack', (Join-Path $Context.Root 'src/KvsSignaling/KvsSignaling.csproj'), '-c', $Context.Configuration,
-                '--no-build', '--nologo', '-o', (Join-Path $Context.Artifacts 'packages'), "-p:Version=$($Context.PackageVersion)")
-            if ($code -ne 0) { return $code }
+            # The same version for both packages: the extensions depend on the library of their own version.
+            foreach ($project in 'src/KvsSignaling/KvsSignaling.csproj', 'src/KvsSignaling.Extensions.DependencyInjection/KvsSignaling.Extensions.DependencyInjection.csproj') {
+                $code = Invoke-Native dotnet @('pack', (Join-Path $Context.Root $project), '-c', $Context.Configuration,
+                    '--no-build', '--nologo', '-o', (Join-Path $Context.Artifacts 'packages'), "-p:Version=$($Context.PackageVersion)")
+                if ($code -ne 0) { return $code }
+            }
             New-KvsModulePackage -Context $Context
         }
     }

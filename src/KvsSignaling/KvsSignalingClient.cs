@@ -18,7 +18,7 @@ namespace KvsSignaling;
 /// the value and what is allowed. Failures after that raise the <see cref="KvsSignalingException"/> family;
 /// cancelling the token raises <see cref="OperationCanceledException"/>.
 /// </remarks>
-public sealed class KvsSignalingClient : IDisposable
+public sealed class KvsSignalingClient : IKvsSignalingClient, IDisposable
 {
     /// <summary>The protocols asked for when a caller passes none: WSS (the signaling connection) and HTTPS (ICE server configuration).</summary>
     public static readonly IReadOnlyList<ChannelProtocol> DefaultProtocols = new[] { ChannelProtocol.Wss, ChannelProtocol.Https };
@@ -38,7 +38,7 @@ public sealed class KvsSignalingClient : IDisposable
     /// <exception cref="ArgumentException">A setting is invalid or no region can be found; the message names it.</exception>
     /// <exception cref="KvsCredentialsException">No region is set and the named profile it would come from does not exist.</exception>
     public KvsSignalingClient(KvsSignalingClientOptions? options = null)
-        : this(options ?? new KvsSignalingClientOptions(), HttpHandlerFactory.Create())
+        : this(options ?? new KvsSignalingClientOptions(), HttpHandlerFactory.Create(options?.HttpMessageHandlerFactory))
     {
     }
 
@@ -75,38 +75,20 @@ public sealed class KvsSignalingClient : IDisposable
         }
     }
 
-    /// <summary>The control-plane endpoint this client sends to.</summary>
+    /// <inheritdoc/>
     public Uri Endpoint { get; }
 
-    /// <summary>The region requests are signed for.</summary>
+    /// <inheritdoc/>
     public string Region { get; }
 
-    /// <summary>
-    /// Obtains the AWS credentials now, without sending a request: the profile is read, a role is assumed, a
-    /// cached IAM Identity Center token is exchanged, and so on. Calls do this themselves on first use; call it
-    /// first to report a credential problem once, up front (at service start, or before a batch of calls).
-    /// </summary>
-    /// <param name="cancellationToken">Stops the resolution.</param>
-    /// <exception cref="KvsCredentialsException">No usable credentials: the message names the profile, the source that failed and, for an expired IAM Identity Center sign-in, the command that renews it.</exception>
+    /// <inheritdoc/>
     public Task ResolveCredentialsAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
         return _caller.ResolveCredentialsAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Gets the endpoints of a signaling channel for a role (<c>POST /getSignalingChannelEndpoint</c>).
-    /// </summary>
-    /// <param name="channelArn">The channel.</param>
-    /// <param name="role">MASTER or VIEWER.</param>
-    /// <param name="protocols">1 to 5 protocols without duplicates; null asks for <see cref="DefaultProtocols"/> (WSS and HTTPS).</param>
-    /// <param name="options">Per-call settings, such as bypassing the endpoint cache.</param>
-    /// <param name="cancellationToken">Stops the call at once.</param>
-    /// <returns>The channel, the role and one checked endpoint per returned protocol.</returns>
-    /// <exception cref="ArgumentException">An argument is invalid (before any network call).</exception>
-    /// <exception cref="KvsServiceException">The service answered an error.</exception>
-    /// <exception cref="KvsEndpointException">A returned endpoint is not absolute or its scheme does not fit its protocol.</exception>
-    /// <exception cref="KvsTransportException">No usable answer arrived after the allowed attempts.</exception>
+    /// <inheritdoc/>
     public Task<SignalingChannelEndpoints> GetSignalingChannelEndpointAsync(
         ChannelArn channelArn,
         ChannelRole role,
@@ -142,22 +124,7 @@ public sealed class KvsSignalingClient : IDisposable
     /// <summary>The longest expiry SigV4 allows a presigned URL: 7 days.</summary>
     public static readonly TimeSpan MaxPresignedUrlExpiry = TimeSpan.FromSeconds(604800);
 
-    /// <summary>
-    /// Creates a presigned WebSocket URL that connects to a channel as master or viewer (ConnectAsMaster,
-    /// ConnectAsViewer), signed with this client's credentials: for example a backend minting viewer URLs for browsers.
-    /// </summary>
-    /// <param name="channelArn">The channel.</param>
-    /// <param name="role">MASTER or VIEWER.</param>
-    /// <param name="clientId">The viewer's client id (1..256 of <c>[a-zA-Z0-9_.-]</c>, not starting with <c>AWS_</c>); required for a viewer, not allowed for a master.</param>
-    /// <param name="expiresIn">How long the URL is valid, 1 second to 7 days in whole seconds; null takes <see cref="DefaultPresignedUrlExpiry"/>. Temporary credentials shorten it to their own expiry.</param>
-    /// <param name="wssEndpoint">The channel's WSS endpoint for the role; null looks it up (<c>GetSignalingChannelEndpoint</c>, through the endpoint cache).</param>
-    /// <param name="cancellationToken">Stops the endpoint lookup and credential resolution.</param>
-    /// <returns>The URL, its expiry, and what it connects to.</returns>
-    /// <exception cref="ArgumentException">An argument is invalid (before any network call).</exception>
-    /// <exception cref="KvsCredentialsException">No usable credentials, or they have already expired.</exception>
-    /// <exception cref="KvsServiceException">The endpoint lookup answered an error, for example <c>ResourceNotFoundException</c>.</exception>
-    /// <exception cref="KvsEndpointException">The service returned no WSS endpoint for the role.</exception>
-    /// <exception cref="KvsTransportException">The endpoint lookup got no usable answer.</exception>
+    /// <inheritdoc/>
     public async Task<PresignedConnectUrl> CreatePresignedConnectUrlAsync(
         ChannelArn channelArn,
         ChannelRole role,
@@ -217,23 +184,7 @@ public sealed class KvsSignalingClient : IDisposable
         return new PresignedConnectUrl(url, signedAtOffset, signedAtOffset.AddSeconds(seconds), channelArn, role, clientId);
     }
 
-    /// <summary>
-    /// Opens a signaling connection to a channel as master or viewer (ConnectAsMaster, ConnectAsViewer): finds the
-    /// channel's WSS endpoint (through the endpoint cache), presigns a URL with this client's credentials and opens a
-    /// WebSocket with it. Every reconnect presigns a new URL.
-    /// </summary>
-    /// <param name="channelArn">The channel.</param>
-    /// <param name="role">MASTER or VIEWER.</param>
-    /// <param name="clientId">The viewer's client id (1..256 of <c>[a-zA-Z0-9_.-]</c>, not starting with <c>AWS_</c>); required for a viewer, not allowed for a master.</param>
-    /// <param name="options">Reconnects, buffer, waits; null takes the defaults.</param>
-    /// <param name="cancellationToken">Stops the endpoint lookup, the signing and the handshake.</param>
-    /// <returns>The open connection; dispose it to close.</returns>
-    /// <exception cref="ArgumentException">An argument or option is invalid (before any network call).</exception>
-    /// <exception cref="KvsCredentialsException">No usable credentials.</exception>
-    /// <exception cref="KvsServiceException">The endpoint lookup answered an error, for example <c>ResourceNotFoundException</c>.</exception>
-    /// <exception cref="KvsEndpointException">The service returned no WSS endpoint for the role.</exception>
-    /// <exception cref="KvsTransportException">The endpoint lookup got no usable answer.</exception>
-    /// <exception cref="KvsSignalingConnectionException">The WebSocket handshake failed or was refused (<see cref="KvsSignalingException.StatusCode"/> and <see cref="KvsSignalingException.ErrorCode"/> say how, where the platform tells).</exception>
+    /// <inheritdoc/>
     public Task<KvsSignalingConnection> ConnectAsync(
         ChannelArn channelArn,
         ChannelRole role,
@@ -253,20 +204,7 @@ public sealed class KvsSignalingClient : IDisposable
         return KvsSignalingConnection.OpenAsync(this, channelArn, role, clientId, settings, cancellationToken);
     }
 
-    /// <summary>
-    /// Gets the channel's ICE servers (TURN, with credentials) for a peer connection (<c>POST /v1/get-ice-server-config</c>
-    /// on the channel's HTTPS endpoint, found through the endpoint cache). Answers are kept until 30 seconds before the
-    /// smallest <see cref="IceServer.Ttl"/>, as the AWS WebRTC SDKs refresh them.
-    /// </summary>
-    /// <param name="channelArn">The channel.</param>
-    /// <param name="clientId">The viewer's client id (1..256 of <c>[a-zA-Z0-9_.-]</c>); null for the master.</param>
-    /// <param name="options">Role, STUN server, cache bypass.</param>
-    /// <param name="cancellationToken">Stops the call at once.</param>
-    /// <returns>The servers, the region's STUN server first when asked for.</returns>
-    /// <exception cref="ArgumentException">An argument is invalid (before any network call).</exception>
-    /// <exception cref="KvsServiceException">The service answered an error, for example <c>ResourceNotFoundException</c>.</exception>
-    /// <exception cref="KvsEndpointException">The service returned no HTTPS endpoint for the channel.</exception>
-    /// <exception cref="KvsTransportException">No usable answer arrived.</exception>
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<IceServer>> GetIceServerConfigAsync(
         ChannelArn channelArn,
         string? clientId = null,
@@ -298,7 +236,7 @@ public sealed class KvsSignalingClient : IDisposable
             var endpoints = await GetSignalingChannelEndpointAsync(channelArn, role, DefaultProtocols, null, cancellationToken).ConfigureAwait(false);
             var https = endpoints.Https ?? throw new KvsEndpointException($"GetSignalingChannelEndpoint returned no HTTPS endpoint for {role.Value} on {channelArn.Value}.", "GetSignalingChannelEndpoint", "(none)", ChannelProtocol.Https.Value, endpoints.RequestId);
             var uri = new Uri(https.AbsoluteUri.TrimEnd('/') + "/v1/get-ice-server-config", UriKind.Absolute);
-            var response = await ForgettingMissingChannelAsync(_caller.SendToAsync(operation, uri, RequestBodies.GetIceServerConfig(channelArn, clientId), cancellationToken), channelArn).ConfigureAwait(false);
+            var response = await ForgettingMissingChannelAsync(_caller.SendToAsync(operation, uri, RequestBodies.GetIceServerConfig(channelArn, clientId), channelArn.Value, cancellationToken), channelArn).ConfigureAwait(false);
 
             var answeredAt = DateTimeOffset.UtcNow;
             servers = Read(operation, response, body => ResponseBodies.IceServerList(body, answeredAt));
@@ -316,7 +254,7 @@ public sealed class KvsSignalingClient : IDisposable
         return result;
     }
 
-    /// <summary>Forgets the kept ICE servers of a channel, for example after the service sent <c>RECONNECT_ICE_SERVER</c>.</summary>
+    /// <inheritdoc/>
     public void InvalidateIceServerConfig(ChannelArn channelArn)
     {
         if (channelArn is null)
@@ -342,10 +280,7 @@ public sealed class KvsSignalingClient : IDisposable
         return $"stun:stun.kinesisvideo.{region}.{suffix}:443";
     }
 
-    /// <summary>Describes a signaling channel by ARN (<c>POST /describeSignalingChannel</c>).</summary>
-    /// <exception cref="ArgumentException">The ARN is missing.</exception>
-    /// <exception cref="KvsServiceException">The service answered an error, for example <c>ResourceNotFoundException</c>.</exception>
-    /// <exception cref="KvsTransportException">No usable answer arrived.</exception>
+    /// <inheritdoc/>
     public async Task<SignalingChannelInfo> DescribeSignalingChannelAsync(ChannelArn channelArn, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
@@ -359,12 +294,7 @@ public sealed class KvsSignalingClient : IDisposable
         return Read(operation, response, ResponseBodies.ChannelInfo);
     }
 
-    /// <summary>Describes a signaling channel by name (<c>POST /describeSignalingChannel</c>).</summary>
-    /// <param name="channelName">1..256 characters of letters, digits, '_', '.', '-'.</param>
-    /// <param name="cancellationToken">Stops the call at once.</param>
-    /// <exception cref="ArgumentException">The name is invalid.</exception>
-    /// <exception cref="KvsServiceException">The service answered an error, for example <c>ResourceNotFoundException</c>.</exception>
-    /// <exception cref="KvsTransportException">No usable answer arrived.</exception>
+    /// <inheritdoc/>
     public async Task<SignalingChannelInfo> DescribeSignalingChannelByNameAsync(string channelName, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
@@ -374,12 +304,7 @@ public sealed class KvsSignalingClient : IDisposable
         return Read(operation, response, ResponseBodies.ChannelInfo);
     }
 
-    /// <summary>
-    /// Lists signaling channels, following every page (<c>POST /listSignalingChannels</c>).
-    /// </summary>
-    /// <param name="namePrefix">Only channels whose names begin with this (sent as <c>ChannelNameCondition</c> <c>BEGINS_WITH</c>); null or empty lists all.</param>
-    /// <param name="cancellationToken">Stops the listing at once.</param>
-    /// <exception cref="ArgumentException">The prefix is not a valid channel name.</exception>
+    /// <inheritdoc/>
     public IAsyncEnumerable<SignalingChannelInfo> ListSignalingChannelsAsync(string? namePrefix = null, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
@@ -392,12 +317,7 @@ public sealed class KvsSignalingClient : IDisposable
         return ListPagesAsync(prefix, cancellationToken);
     }
 
-    /// <summary>Creates a <c>SINGLE_MASTER</c> signaling channel (<c>POST /createSignalingChannel</c>).</summary>
-    /// <param name="channelName">1..256 characters of letters, digits, '_', '.', '-'.</param>
-    /// <param name="messageTtlSeconds">How long undelivered messages are kept, 5..120 seconds; null takes the service default.</param>
-    /// <param name="tags">Up to 50 tags (keys 1..128, values 0..256 characters); null for none.</param>
-    /// <param name="cancellationToken">Stops the call at once.</param>
-    /// <returns>The new channel's ARN.</returns>
+    /// <inheritdoc/>
     public async Task<ChannelArn> CreateSignalingChannelAsync(
         string channelName,
         int? messageTtlSeconds = null,
@@ -413,11 +333,7 @@ public sealed class KvsSignalingClient : IDisposable
         return Read(operation, response, ResponseBodies.CreatedChannelArn);
     }
 
-    /// <summary>Updates a channel's message TTL (<c>POST /updateSignalingChannel</c>).</summary>
-    /// <param name="channelArn">The channel.</param>
-    /// <param name="currentVersion">The channel's current <see cref="SignalingChannelInfo.Version"/> (1..64 letters and digits).</param>
-    /// <param name="messageTtlSeconds">The new TTL, 5..120 seconds; null leaves the configuration out of the request.</param>
-    /// <param name="cancellationToken">Stops the call at once.</param>
+    /// <inheritdoc/>
     public async Task UpdateSignalingChannelAsync(ChannelArn channelArn, string currentVersion, int? messageTtlSeconds, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
@@ -437,10 +353,7 @@ public sealed class KvsSignalingClient : IDisposable
         });
     }
 
-    /// <summary>Deletes a channel (<c>POST /deleteSignalingChannel</c>) and drops its cached endpoints.</summary>
-    /// <param name="channelArn">The channel.</param>
-    /// <param name="currentVersion">The channel's current version, to delete only that version; null deletes whatever version is current.</param>
-    /// <param name="cancellationToken">Stops the call at once.</param>
+    /// <inheritdoc/>
     public async Task DeleteSignalingChannelAsync(ChannelArn channelArn, string? currentVersion = null, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
@@ -464,15 +377,7 @@ public sealed class KvsSignalingClient : IDisposable
         });
     }
 
-    /// <summary>
-    /// Adds tags to a signaling channel (<c>POST /TagResource</c>); a key the channel already has gets the new value.
-    /// </summary>
-    /// <param name="channelArn">The channel.</param>
-    /// <param name="tags">1 to 50 tags (keys 1..128, values 0..256 characters of letters, digits, spaces and <c>_ . : / = + - @</c>), each key once.</param>
-    /// <param name="cancellationToken">Stops the call at once.</param>
-    /// <exception cref="ArgumentException">An argument is invalid (before any network call); the message names the tag.</exception>
-    /// <exception cref="KvsServiceException">The service answered an error, for example <c>TagsPerResourceExceededLimitException</c> when the channel would carry more than 50 tags, or <c>ResourceNotFoundException</c>.</exception>
-    /// <exception cref="KvsTransportException">No usable answer arrived.</exception>
+    /// <inheritdoc/>
     public async Task TagSignalingChannelAsync(ChannelArn channelArn, IEnumerable<KeyValuePair<string, string>> tags, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
@@ -501,13 +406,7 @@ public sealed class KvsSignalingClient : IDisposable
         });
     }
 
-    /// <summary>Removes tags from a signaling channel by key (<c>POST /UntagResource</c>); keys the channel does not have are ignored.</summary>
-    /// <param name="channelArn">The channel.</param>
-    /// <param name="tagKeys">1 to 50 keys (1..128 characters of letters, digits, spaces and <c>_ . : / = + - @</c>).</param>
-    /// <param name="cancellationToken">Stops the call at once.</param>
-    /// <exception cref="ArgumentException">An argument is invalid (before any network call); the message names the key.</exception>
-    /// <exception cref="KvsServiceException">The service answered an error, for example <c>ResourceNotFoundException</c>.</exception>
-    /// <exception cref="KvsTransportException">No usable answer arrived.</exception>
+    /// <inheritdoc/>
     public async Task UntagSignalingChannelAsync(ChannelArn channelArn, IEnumerable<string> tagKeys, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
@@ -526,13 +425,7 @@ public sealed class KvsSignalingClient : IDisposable
         });
     }
 
-    /// <summary>Gets a signaling channel's tags, following every page (<c>POST /ListTagsForResource</c>).</summary>
-    /// <param name="channelArn">The channel.</param>
-    /// <param name="cancellationToken">Stops the call at once.</param>
-    /// <returns>The tags by key (ordinal); empty when the channel has none.</returns>
-    /// <exception cref="ArgumentException">The ARN is missing.</exception>
-    /// <exception cref="KvsServiceException">The service answered an error, for example <c>ResourceNotFoundException</c>.</exception>
-    /// <exception cref="KvsTransportException">No usable answer arrived, or the service repeated a NextToken.</exception>
+    /// <inheritdoc/>
     public async Task<IReadOnlyDictionary<string, string>> ListSignalingChannelTagsAsync(ChannelArn channelArn, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
@@ -565,7 +458,7 @@ public sealed class KvsSignalingClient : IDisposable
         return result;
     }
 
-    /// <summary>Drops the cached endpoints of a channel, for example after its endpoint refused a connection.</summary>
+    /// <inheritdoc/>
     public void InvalidateEndpointCache(ChannelArn channelArn)
     {
         if (channelArn is null)
@@ -787,7 +680,7 @@ public sealed class KvsSignalingClient : IDisposable
     }
 
     private Task<ServiceResponse> SendAsync(string operation, string path, byte[] body, ChannelArn? target, CancellationToken cancellationToken) =>
-        ForgettingMissingChannelAsync(_caller.SendAsync(operation, path, body, cancellationToken), target);
+        ForgettingMissingChannelAsync(_caller.SendAsync(operation, path, body, target?.Value, cancellationToken), target);
 
     /// <summary>
     /// The one place cached endpoints are dropped for an answer: a call about <paramref name="target"/> that the

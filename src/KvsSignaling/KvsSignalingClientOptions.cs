@@ -101,6 +101,16 @@ public sealed class KvsSignalingClientOptions
     /// <summary>Called after every HTTP attempt, for verbose logging. Never carries credentials or signatures.</summary>
     public Action<KvsRequestTrace>? RequestTrace { get; set; }
 
+    /// <summary>
+    /// Supplies the HTTP handler requests are sent through, instead of the client's own pooled handler: for example
+    /// <c>() =&gt; httpMessageHandlerFactory.CreateHandler("KvsSignaling")</c> with <c>IHttpClientFactory</c>, which
+    /// <c>AddKvsSignaling</c> (package KvsSignaling.Extensions.DependencyInjection) sets up. Called for every attempt, so
+    /// that a factory's rotation of handlers takes effect; the client never disposes what it returns (its supplier owns
+    /// it). The handler should follow no redirects and keep no cookies, as the client's own does not. Null (the default):
+    /// the client's own handler.
+    /// </summary>
+    public Func<HttpMessageHandler>? HttpMessageHandlerFactory { get; set; }
+
     /// <summary>Reads environment variables; replaced in tests so they need not change the process environment.</summary>
     internal Func<string, string?> EnvironmentVariable { get; set; } = Environment.GetEnvironmentVariable;
 

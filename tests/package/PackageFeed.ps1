@@ -37,6 +37,23 @@ function New-KvsTestPackage {
     }
 }
 
+function Add-KvsTestPackage {
+    # Packs another project of the repository into the feed of a test package, with the same version and build
+    # folder (so that it depends on that very KvsSignaling). Returns the package and symbol package paths.
+    param([Parameter(Mandatory)] [string] $Repo, [Parameter(Mandatory)] $TestPackage, [Parameter(Mandatory)] [string] $Project,
+        [string] $Configuration = 'Release')
+    $work = Split-Path -Parent $TestPackage.Feed
+    $pack = Invoke-Dotnet @('pack', (Join-Path $Repo $Project), '-c', $Configuration, '--nologo', '-o', $TestPackage.Feed,
+        "-p:Version=$($TestPackage.Version)", '--artifacts-path', (Join-Path $work 'build'))
+    if ($pack.ExitCode -ne 0) { throw "Packing $Project failed (exit $($pack.ExitCode)):`n$($pack.Output -join "`n")" }
+    $id = [IO.Path]::GetFileNameWithoutExtension($Project)
+    [pscustomobject]@{
+        Id            = $id
+        Package       = Join-Path $TestPackage.Feed "$id.$($TestPackage.Version).nupkg"
+        SymbolPackage = Join-Path $TestPackage.Feed "$id.$($TestPackage.Version).snupkg"
+    }
+}
+
 function Copy-KvsConsumer {
     # Copies a consumer project from tests/ to <Destination> and writes its NuGet.config: the test's feed first, the
     # usual feed for dependencies, the test's own packages folder, and the machine's cache as a read-only fallback.

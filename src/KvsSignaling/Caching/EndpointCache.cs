@@ -43,10 +43,17 @@ internal sealed class EndpointCache
             {
                 if (entry.ExpiresAt > _now())
                 {
+                    KvsTelemetry.EndpointCacheHits.Add(1);
                     return entry.Value.AsCached();
                 }
 
                 _entries.Remove(key);
+            }
+
+            if (!bypass)
+            {
+                // A bypass is the caller's choice, not a miss.
+                KvsTelemetry.EndpointCacheMisses.Add(1);
             }
 
             if (bypass || !_inFlight.TryGetValue(key, out shared))

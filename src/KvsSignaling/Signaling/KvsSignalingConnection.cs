@@ -543,6 +543,11 @@ public sealed class KvsSignalingConnection : IAsyncDisposable, IDisposable
                 }
 
                 SetConnected(next);
+                if (KvsTelemetry.Reconnects.Enabled)
+                {
+                    KvsTelemetry.Reconnects.Add(1, new KeyValuePair<string, object?>("kvssignaling.role", Role.Value), new KeyValuePair<string, object?>("kvssignaling.reconnect.reason", reason.ToString()));
+                }
+
                 await _inbox.Writer.WriteAsync(new ConnectionStateMessage(SignalingMessageType.Reconnected, reason, attempt, TimeSpan.Zero, null), token).ConfigureAwait(false);
             }
         }

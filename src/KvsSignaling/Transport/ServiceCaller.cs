@@ -21,6 +21,7 @@ internal sealed class ServiceCaller : IDisposable
     private readonly HttpClient _http;
     private readonly Uri _endpoint;
     private readonly RegionEndpoint _signingRegion;
+    private readonly string _region;
     private readonly CredentialSource _credentials;
     private readonly OperationPacer _pacer;
     private readonly Backoff _backoff;
@@ -40,6 +41,7 @@ internal sealed class ServiceCaller : IDisposable
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         _endpoint = endpoint;
         _signingRegion = RegionEndpoint.GetBySystemName(signingRegion);
+        _region = signingRegion;
         _credentials = credentials;
         _pacer = new OperationPacer(options.MaxRequestsPerSecond);
         _backoff = new Backoff(options.RetryBaseDelay, options.RetryMaxDelay);
@@ -62,19 +64,38 @@ internal sealed class ServiceCaller : IDisposable
     /// <summary>Obtains the current keys without sending anything, so a credential problem surfaces before any request.</summary>
     public Task ResolveCredentialsAsync(CancellationToken cancellationToken) => _credentials.GetAsync(null, cancellationToken);
 
-    /// <summary>Sends <paramref name="body"/> to <c>POST {endpoint}{path}</c> and returns the successful answer.</summary>
-    public Task<ServiceResponse> SendAsync(string operation, string path, byte[] body, CancellationToken cancellationToken) =>
-        SendAsync(operation, _operationUris.GetOrAdd(path, p => new Uri(_endpoint.AbsoluteUri.TrimEnd('/') + p, UriKind.Absolute)), body, _circuit, cancellationToken);
+    /// <summary>
+    /// Sends <paramref name="body"/> to <c>POST {endpoint}{path}</c> and returns the successful answer;
+    /// <paramref name="channelArn"/> (null when there is none) names the channel in the request's trace.
+    /// </summary>
+    public Task<ServiceResponse> SendAsync(string operation, string path, byte[] body, string? channelArn, CancellationToken cancellationToken) =>
+        TracedSendAsync(KvsTelemetry.ControlPlaneService, operation, _operationUris.GetOrAdd(path, p => new Uri(_endpoint.AbsoluteUri.TrimEnd('/') + p, UriKind.Absolute)), body, _circuit, channelArn, cancellationToken);
 
     /// <summary>
     /// Sends <paramref name="body"/> to <c>POST <paramref name="uri"/></c>, a channel's own HTTPS endpoint (the signaling
     /// data plane): the same signing, retries and pacing, outside the control plane's circuit breaker.
     /// </summary>
-    public Task<ServiceResponse> SendToAsync(string operation, Uri uri, byte[] body, CancellationToken cancellationToken) =>
-        SendAsync(operation, uri, body, null, cancellationToken);
+    public Task<ServiceResponse> SendToAsync(string operation, Uri uri, byte[] body, string? channelArn, CancellationToken cancellationToken) =>
+        TracedSendAsync(KvsTelemetry.SignalingService, operation, uri, body, null, channelArn, cancellationToken);
 
-    private async Task<ServiceResponse> SendAsync(string operation, Uri uri, byte[] body, EndpointCircuit? circuit, CancellationToken cancellationToken)
+    /// <summary>One request, all of its attempts, as one activity of <see cref="KvsTelemetry.Source"/> (null while nobody listens).</summary>
+    private async Task<ServiceResponse> TracedSendAsync(string service, string operation, Uri uri, byte[] body, EndpointCircuit? circuit, string? channelArn, CancellationToken cancellationToken)
     {
+        using var activity = KvsTelemetry.StartRequest(service, operation, _region, uri, channelArn);
+        try
+        {
+            return await SendAsync(service, operation, uri, body, circuit, activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (activity is not null)
+        {
+            KvsTelemetry.RecordFailure(activity, e);
+            throw;
+        }
+    }
+
+    private async Task<ServiceResponse> SendAsync(string service, string operation, Uri uri, byte[] body, EndpointCircuit? circuit, Activity? activity, CancellationToken cancellationToken)
+    {
+        var call = new CallTrace(service, operation, uri, activity);
         var limiter = _adaptive ? _limiters.GetOrAdd(operation, _ => new AdaptiveRateLimiter()) : null;
         var attemptsAllowed = _maxAttempts;
         var skewCorrected = false;
@@ -91,12 +112,12 @@ internal sealed class ServiceCaller : IDisposable
             var credentials = await _credentials.GetAsync(operation, cancellationToken).ConfigureAwait(false);
             if (circuit?.Refusal() is { } refusal)
             {
-                Trace(operation, uri, attempt, null, null, KvsErrorCodes.CircuitOpen, Stopwatch.GetTimestamp(), willRetry: false);
+                Trace(call, attempt, null, null, KvsErrorCodes.CircuitOpen, Stopwatch.GetTimestamp(), willRetry: false);
                 throw new KvsTransportException($"{operation} was not sent to {_endpoint}: {refusal}.", operation, KvsErrorCodes.CircuitOpen, null, null, attempt - 1);
             }
 
             var started = Stopwatch.GetTimestamp();
-            var outcome = await AttemptAsync(operation, uri, body, credentials, attempt, started, circuit, cancellationToken).ConfigureAwait(false);
+            var outcome = await AttemptAsync(call, body, credentials, attempt, started, circuit, cancellationToken).ConfigureAwait(false);
             if (outcome.Answered)
             {
                 circuit?.Answered();
@@ -109,11 +130,15 @@ internal sealed class ServiceCaller : IDisposable
             var errorKind = outcome.ErrorKind;
             var throttled = errorKind == KvsErrorKind.Throttled;
             limiter?.Record(throttled);
+            if (throttled)
+            {
+                KvsTelemetry.RecordThrottle(service, operation, outcome.Error!.Code);
+            }
 
             switch (outcome.Result)
             {
                 case AttemptResult.Success:
-                    Trace(operation, uri, attempt, outcome.Status, outcome.RequestId, null, started, willRetry: false);
+                    Trace(call, attempt, outcome.Status, outcome.RequestId, null, started, willRetry: false);
                     return new ServiceResponse(outcome.Body, outcome.RequestId, outcome.Status!.Value);
 
                 case AttemptResult.ErrorAnswer when !skewCorrected && RetryClassifier.IsClockSkew(outcome.Error!.Code, outcome.Error.Message) && outcome.ServerDate is { } serverDate:
@@ -121,7 +146,7 @@ internal sealed class ServiceCaller : IDisposable
                     skewCorrected = true;
                     _clock.Correct(serverDate);
                     attemptsAllowed++;
-                    Trace(operation, uri, attempt, outcome.Status, outcome.RequestId, outcome.TraceCode, started, willRetry: true);
+                    Trace(call, attempt, outcome.Status, outcome.RequestId, outcome.TraceCode, started, willRetry: true);
                     continue;
 
                 case AttemptResult.ErrorAnswer when throttled && limiter is not null && attempt >= attemptsAllowed:
@@ -136,7 +161,7 @@ internal sealed class ServiceCaller : IDisposable
             }
 
             var retry = attempt < attemptsAllowed && (errorKind is not { } kind || RetryClassifier.IsRetryable(kind));
-            Trace(operation, uri, attempt, outcome.Status, outcome.RequestId, outcome.TraceCode, started, retry);
+            Trace(call, attempt, outcome.Status, outcome.RequestId, outcome.TraceCode, started, retry);
             if (!retry)
             {
                 throw ToException(operation, uri, outcome, attempt);
@@ -147,8 +172,9 @@ internal sealed class ServiceCaller : IDisposable
     }
 
     /// <summary>Signs and sends one attempt, bounded by the attempt timeout, and reads its whole answer.</summary>
-    private async Task<AttemptOutcome> AttemptAsync(string operation, Uri uri, byte[] body, Amazon.Runtime.ImmutableCredentials credentials, int attempt, long started, EndpointCircuit? circuit, CancellationToken cancellationToken)
+    private async Task<AttemptOutcome> AttemptAsync(CallTrace call, byte[] body, Amazon.Runtime.ImmutableCredentials credentials, int attempt, long started, EndpointCircuit? circuit, CancellationToken cancellationToken)
     {
+        var (operation, uri) = (call.Operation, call.Uri);
         using var request = new HttpRequestMessage(HttpMethod.Post, uri);
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = JsonContentType;
@@ -186,7 +212,7 @@ internal sealed class ServiceCaller : IDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             circuit?.Abandoned();
-            Trace(operation, uri, attempt, null, null, "Cancelled", started, willRetry: false);
+            Trace(call, attempt, null, null, "Cancelled", started, willRetry: false);
             throw new OperationCanceledException($"{operation} was cancelled.", cancellationToken);
         }
         catch (BodyTooLargeException e)
@@ -194,7 +220,7 @@ internal sealed class ServiceCaller : IDisposable
             var status = (int?)response?.StatusCode;
             var requestId = RequestIdOf(response);
             circuit?.Answered();
-            Trace(operation, uri, attempt, status, requestId, KvsErrorCodes.ResponseTooLarge, started, willRetry: false);
+            Trace(call, attempt, status, requestId, KvsErrorCodes.ResponseTooLarge, started, willRetry: false);
             throw new KvsTransportException($"{operation} failed: {e.Message} (HTTP {status}{RequestIdText(requestId)}).", operation, KvsErrorCodes.ResponseTooLarge, status, requestId, attempt, e);
         }
         catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
@@ -250,8 +276,10 @@ internal sealed class ServiceCaller : IDisposable
     private static string? HeaderOf(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
-    private void Trace(string operation, Uri uri, int attempt, int? status, string? requestId, string? errorCode, long started, bool willRetry)
+    private void Trace(CallTrace call, int attempt, int? status, string? requestId, string? errorCode, long started, bool willRetry)
     {
+        // A refusal of the open circuit sent nothing.
+        KvsTelemetry.RecordAttempt(call.Activity, call.Service, call.Operation, attempt, status, requestId, errorCode, sent: errorCode != "CircuitOpen", willRetry);
         if (_trace is null)
         {
             return;
@@ -260,11 +288,31 @@ internal sealed class ServiceCaller : IDisposable
         var elapsed = TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency);
         try
         {
-            _trace(new KvsRequestTrace(operation, uri, attempt, status, requestId, errorCode, elapsed, willRetry));
+            _trace(new KvsRequestTrace(call.Operation, call.Uri, attempt, status, requestId, errorCode, elapsed, willRetry));
         }
         catch (Exception)
         {
             // A failing log callback must not change the outcome of the call.
         }
+    }
+
+    /// <summary>What every attempt's trace and telemetry of one request share.</summary>
+    private readonly struct CallTrace
+    {
+        public CallTrace(string service, string operation, Uri uri, Activity? activity)
+        {
+            Service = service;
+            Operation = operation;
+            Uri = uri;
+            Activity = activity;
+        }
+
+        public string Service { get; }
+
+        public string Operation { get; }
+
+        public Uri Uri { get; }
+
+        public Activity? Activity { get; }
     }
 }
