@@ -5,7 +5,13 @@ param(
     [Parameter(Mandatory)] [string] $ArnFile,
     [Parameter(Mandatory)] [ValidateSet('Throughput', 'Quota', 'Cache', 'Memory')] [string] $Mode,
     [int] $ThrottleLimit = 8,
-    [int] $Warmup = 50
+    [int] $Warmup = 50,
+    # The timed window: sweeps repeat until it has lasted this long (0: one sweep).
+    [int] $Seconds = 0,
+    # kvs-local's process, whose CPU time over the window is reported beside this process's.
+    [int] $ServerPid = 0,
+    # Cache mode: alternating repetitions of the cached sweep and the Write-Output pass.
+    [int] $Reps = 1
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath
@@ -26,13 +32,43 @@ function Invoke-Sweep {
         FromCache = $fromCache }
 }
 
+function Measure-Window {
+    # Runs a pass again and again until the window has lasted -Seconds; lookups, wall time, this process's and the
+    # server's CPU time over the window.
+    param([scriptblock] $Pass, [int] $PerPass)
+    $self = [System.Diagnostics.Process]::GetCurrentProcess()
+    $server = if ($ServerPid -gt 0) { [System.Diagnostics.Process]::GetProcessById($ServerPid) }
+    $cpu = $self.TotalProcessorTime; $serverCpu = if ($server) { $server.TotalProcessorTime }
+    $count = 0; $errors = 0; $cached = 0; $firstError = ''
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    do {
+        $run = & $Pass
+        $count += $run.Count; $errors += $run.Errors; $cached += $run.FromCache
+        if (-not $firstError) { $firstError = $run.FirstError }
+    } while ($watch.Elapsed.TotalSeconds -lt $Seconds)
+    $elapsed = $watch.Elapsed.TotalSeconds
+    $self.Refresh(); if ($server) { $server.Refresh() }
+    [pscustomobject]@{ Count = $count; Errors = $errors; Seconds = $elapsed; FromCache = $cached; FirstError = $firstError
+        CpuSeconds = ($self.TotalProcessorTime - $cpu).TotalSeconds
+        ServerCpuSeconds = if ($server) { ($server.TotalProcessorTime - $serverCpu).TotalSeconds } else { $null } }
+}
+
+function Invoke-WriteOutputPass {
+    # The floor of any per-object pipeline: the same input through Write-Output, counted the same way.
+    param($InputArns)
+    $count = 0
+    $InputArns | Write-Output | ForEach-Object { $count++ }
+    [pscustomobject]@{ Count = $count; Errors = 0; FromCache = 0; FirstError = '' }
+}
+
 $arns = @(Get-Content -Path $ArnFile -TotalCount ([Math]::Max($Warmup, 1)))
 $result = switch ($Mode) {
     'Throughput' {
         $null = Invoke-Sweep $arns -Force
         $all = Get-Content -Path $ArnFile
-        $run = Invoke-Sweep $all -Force
-        [pscustomobject]@{ contender = 'cmdlet'; count = $run.Count; errors = $run.Errors; seconds = $run.Seconds; firstError = $run.FirstError }
+        $run = Measure-Window { Invoke-Sweep $all -Force }
+        [pscustomobject]@{ contender = 'cmdlet'; count = $run.Count; errors = $run.Errors; seconds = $run.Seconds; firstError = $run.FirstError
+            cpuSeconds = $run.CpuSeconds; serverCpuSeconds = $run.ServerCpuSeconds }
     }
     'Quota' {
         # Warm up, then let kvs-local's one-second bucket refill so the measured sweep starts from a full quota.
@@ -46,11 +82,29 @@ $result = switch ($Mode) {
     'Cache' {
         # The warm-up asks for VIEWER, which the cache keeps apart from the MASTER sweeps measured below.
         $null = Invoke-Sweep $arns -Role VIEWER
+        $null = Invoke-WriteOutputPass $arns
         $all = Get-Content -Path $ArnFile
         $first = Invoke-Sweep $all
-        $second = Invoke-Sweep $all
-        [pscustomobject]@{ contender = 'cache'; count = $first.Count; errors = $first.Errors + $second.Errors; firstSeconds = $first.Seconds
-            secondSeconds = $second.Seconds; secondCount = $second.Count; secondFromCache = $second.FromCache; firstError = $first.FirstError }
+        # Then the cached sweep and the Write-Output pass of the same input alternate, each a timed window.
+        $cachedWindows = @(); $floorWindows = @(); $errors = $first.Errors; $fromCache = 0; $secondCount = 0
+        for ($rep = 0; $rep -lt $Reps; $rep++) {
+            $order = if ($rep % 2) { 'floor', 'cached' } else { 'cached', 'floor' }
+            foreach ($contender in $order) {
+                if ($contender -eq 'cached') {
+                    $window = Measure-Window { Invoke-Sweep $all }
+                    $errors += $window.Errors; $fromCache += $window.FromCache; $secondCount += $window.Count
+                    $cachedWindows += $window
+                } else {
+                    $floorWindows += Measure-Window { Invoke-WriteOutputPass $all }
+                }
+            }
+        }
+        [pscustomobject]@{ contender = 'cache'; count = $first.Count; errors = $errors; firstSeconds = $first.Seconds; firstError = $first.FirstError
+            secondSeconds = @($cachedWindows | ForEach-Object { $_.Seconds / $_.Count * $all.Count })
+            secondCpuPerLookup = @($cachedWindows | ForEach-Object { $_.CpuSeconds / $_.Count })
+            floorSeconds = @($floorWindows | ForEach-Object { $_.Seconds / $_.Count * $all.Count })
+            floorCpuPerLookup = @($floorWindows | ForEach-Object { $_.CpuSeconds / $_.Count })
+            secondCount = $secondCount; secondFromCache = $fromCache }
     }
     'Memory' {
         $null = Invoke-Sweep $arns
