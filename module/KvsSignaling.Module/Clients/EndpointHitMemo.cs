@@ -82,7 +82,7 @@ internal sealed class EndpointHitMemo
         var entry = cache.Find(client.EndpointCacheKey(arn, role, protocolsKey));
         return entry is null
             ? null
-            : new EndpointHit(entry, new Output.SignalingChannelEndpoint(entry.Cached).ToPSObject(), $"GetSignalingChannelEndpoint {arn} {role}: from the session's cache (-Force asks the service).");
+            : new EndpointHit(entry, new Output.SignalingChannelEndpoint(entry.Cached).ToPSObject());
     }
 
     /// <summary>Keeps the ready answers of an input.</summary>
@@ -100,19 +100,19 @@ internal sealed class EndpointHitMemo
     }
 }
 
-/// <summary>One ready answer: the cache entry it stands for, the object written for it and its -Verbose line.</summary>
+/// <summary>One ready answer: the cache entry it stands for and the object written for it.</summary>
 internal sealed class EndpointHit
 {
-    public EndpointHit(EndpointCache.Entry entry, PSObject output, string verboseText)
+    public EndpointHit(EndpointCache.Entry entry, PSObject output)
     {
         Entry = entry;
         Output = output;
-        VerboseText = verboseText;
     }
 
     public EndpointCache.Entry Entry { get; }
 
     public PSObject Output { get; }
 
-    public string VerboseText { get; }
+    /// <summary>The -Verbose line of a hit; made only when asked for, so a full memo holds no text per entry.</summary>
+    public string VerboseText => $"GetSignalingChannelEndpoint {Entry.Cached.ChannelArn} {Entry.Cached.Role}: from the session's cache (-Force asks the service).";
 }

@@ -156,6 +156,13 @@ public sealed class GetKvsSignalingChannelEndpointCommand : KvsCmdlet
         }
 
         var memo = Force.IsPresent ? null : lastMemo;
+
+        // The first input of a region in this invocation comes here even when the memo can answer it.
+        if (memo?.Find(value) is { } hits)
+        {
+            return Task.FromResult(new Lookup(hits));
+        }
+
         return StartInline(ct => LookUpAsync(client, value, arn, memo, ct));
     }
 
