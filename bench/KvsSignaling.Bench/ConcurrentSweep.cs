@@ -3,17 +3,42 @@ using System.Diagnostics;
 namespace KvsSignaling.Bench;
 
 /// <summary>
-/// Runs one lookup per ARN with a fixed number of workers pulling from a shared index, the way every
-/// contender is driven, and times only the sweep (a warm-up sweep over a prefix runs first, untimed).
+/// Runs lookups with a fixed number of workers pulling from a shared index, the way every contender is driven.
+/// An untimed warm-up sweep over a prefix runs first; then the timed window sweeps the ARNs again and again
+/// until it has lasted at least the window's seconds (one sweep when none is given). The window reports its
+/// lookups, wall time, this process's CPU time and, when given the server's process id, the server's CPU time
+/// over the same window, so that client cost per lookup can be told apart from the server's on a shared machine.
 /// </summary>
 internal static class ConcurrentSweep
 {
-    public static async Task<LookupResult> RunAsync(string contender, IReadOnlyList<string> arns, int concurrency, int warmup, Func<string, Task> lookup)
+    public static async Task<LookupResult> RunAsync(string contender, IReadOnlyList<string> arns, int concurrency, int warmup, Func<string, Task> lookup) =>
+        await RunAsync(contender, arns, concurrency, warmup, 0, null, lookup).ConfigureAwait(false);
+
+    public static async Task<LookupResult> RunAsync(string contender, IReadOnlyList<string> arns, int concurrency, int warmup, int windowSeconds, int? serverPid, Func<string, Task> lookup)
     {
         await SweepAsync(arns.Take(Math.Min(warmup, arns.Count)).ToArray(), concurrency, lookup).ConfigureAwait(false);
+        using var self = Process.GetCurrentProcess();
+        using var server = serverPid is { } pid ? Process.GetProcessById(pid) : null;
+        var cpuBefore = self.TotalProcessorTime;
+        var serverBefore = server?.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        var errors = await SweepAsync(arns, concurrency, lookup).ConfigureAwait(false);
-        return new LookupResult(contender, arns.Count, errors, watch.Elapsed.TotalSeconds);
+        var count = 0;
+        var errors = 0;
+        do
+        {
+            errors += await SweepAsync(arns, concurrency, lookup).ConfigureAwait(false);
+            count += arns.Count;
+        }
+        while (watch.Elapsed.TotalSeconds < windowSeconds);
+
+        var seconds = watch.Elapsed.TotalSeconds;
+        self.Refresh();
+        server?.Refresh();
+        return new LookupResult(contender, count, errors, seconds)
+        {
+            CpuSeconds = (self.TotalProcessorTime - cpuBefore).TotalSeconds,
+            ServerCpuSeconds = server is null ? null : (server.TotalProcessorTime - serverBefore!.Value).TotalSeconds,
+        };
     }
 
     private static async Task<int> SweepAsync(IReadOnlyList<string> arns, int concurrency, Func<string, Task> lookup)

@@ -20,7 +20,7 @@ try
         {
             using var raw = new RawLookup(options.Endpoint());
             var arns = await File.ReadAllLinesAsync(options.Text("arns"));
-            Console.WriteLine((await ConcurrentSweep.RunAsync("raw", arns, options.Number("concurrency", 8), options.Number("warmup", 50, 0), raw.LookupAsync)).ToJson());
+            Console.WriteLine((await ConcurrentSweep.RunAsync("raw", arns, options.Number("concurrency", 8), options.Number("warmup", 50, 0), options.Number("seconds", 0, 0), ServerPid(options), raw.LookupAsync)).ToJson());
             return 0;
         }
 
@@ -29,7 +29,7 @@ try
             var maxRps = options.Number("max-rps", 0, 0);
             using var client = CoreLookup.CreateClient(options.Endpoint(), maxRps > 0 ? maxRps : null);
             var arns = await File.ReadAllLinesAsync(options.Text("arns"));
-            Console.WriteLine((await ConcurrentSweep.RunAsync("core", arns, options.Number("concurrency", 8), options.Number("warmup", 50, 0),
+            Console.WriteLine((await ConcurrentSweep.RunAsync("core", arns, options.Number("concurrency", 8), options.Number("warmup", 50, 0), options.Number("seconds", 0, 0), ServerPid(options),
                 arn => client.GetSignalingChannelEndpointAsync(arn, ChannelRole.Master))).ToJson());
             return 0;
         }
@@ -51,3 +51,6 @@ catch (ArgumentException exception)
     Console.Error.WriteLine(exception.Message);
     return 2;
 }
+
+// --server-pid: the kvs-local process whose CPU time the timed window also reports.
+static int? ServerPid(BenchArguments options) => options.Number("server-pid", 0, 0) is var pid and > 0 ? pid : null;

@@ -91,7 +91,7 @@ function Get-MachineDescription {
         Memory     = $memory
         OS         = [System.Runtime.InteropServices.RuntimeInformation]::OSDescription
         DotNet     = "SDK $((& dotnet --version)), runtime $([Environment]::Version)"
-        PowerShell = "$($PSVersionTable.PSVersion)"
+        PowerShell = "$($PSVersionTable.PSVersion) ($(Join-Path $PSHOME 'pwsh.dll'), run as dotnet pwsh.dll)"
         Node       = "$node"
         AwsCli     = "$aws"
         LoadAvg    = "$load (1/5/15 min, at start)"
@@ -100,8 +100,16 @@ function Get-MachineDescription {
 
 function New-BenchRow {
     # One line of the results table. Ratio and Target are text; Met is 'yes', 'NO' or '' (report only).
-    param([string] $Benchmark, [string] $Figure, [double] $Value, [string] $Unit, [int] $Runs, [string] $Ratio = '', [string] $Target = '', [string] $Met = '')
-    [pscustomobject]@{ Benchmark = $Benchmark; Figure = $Figure; Median = $Value; Unit = $Unit; Runs = $Runs; Ratio = $Ratio; Target = $Target; Met = $Met }
+    param([string] $Benchmark, [string] $Figure, [double] $Value, [string] $Unit, [int] $Runs, [string] $Ratio = '', [string] $Target = '', [string] $Met = '', [string] $Spread = '')
+    [pscustomobject]@{ Benchmark = $Benchmark; Figure = $Figure; Median = $Value; Spread = $Spread; Unit = $Unit; Runs = $Runs; Ratio = $Ratio; Target = $Target; Met = $Met }
+}
+
+function Get-Spread {
+    # The smallest and largest of a figure's repetitions, as "min–max", beside its median.
+    param([double[]] $Values, [string] $Format = '{0:F3}')
+    if (-not $Values -or $Values.Count -eq 0) { return '' }
+    $measure = $Values | Measure-Object -Minimum -Maximum
+    "$($Format -f $measure.Minimum)–$($Format -f $measure.Maximum)"
 }
 
 function Test-Target {
@@ -119,11 +127,11 @@ function Format-BenchTable {
     $lines.Add('')
     foreach ($entry in $Machine.GetEnumerator()) { $lines.Add("- $($entry.Key): $($entry.Value)") }
     $lines.Add('')
-    $lines.Add('| benchmark | figure | median | unit | runs | ratio | target | met |')
-    $lines.Add('| --- | --- | ---: | --- | ---: | --- | --- | --- |')
+    $lines.Add('| benchmark | figure | median | spread (min–max) | unit | runs | ratio | target | met |')
+    $lines.Add('| --- | --- | ---: | --- | --- | ---: | --- | --- | --- |')
     foreach ($row in $Rows) {
         $value = if ([double]::IsNaN($row.Median)) { 'n/a' } elseif ([Math]::Abs($row.Median) -ge 100) { '{0:F0}' -f $row.Median } else { '{0:F3}' -f $row.Median }
-        $lines.Add("| $($row.Benchmark) | $($row.Figure) | $value | $($row.Unit) | $($row.Runs) | $($row.Ratio) | $($row.Target) | $($row.Met) |")
+        $lines.Add("| $($row.Benchmark) | $($row.Figure) | $value | $($row.Spread) | $($row.Unit) | $($row.Runs) | $($row.Ratio) | $($row.Target) | $($row.Met) |")
     }
     $lines -join [Environment]::NewLine
 }

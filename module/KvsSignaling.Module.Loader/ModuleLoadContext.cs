@@ -44,6 +44,25 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
         }
     }
 
+    /// <summary>
+    /// Exports the cmdlets of the module that importing the cmdlet assembly returned (<paramref name="inner"/>) from the
+    /// module being imported (<paramref name="outer"/>), both PSModuleInfo objects. Importing an assembly that an
+    /// earlier import already loaded returns the cached module without exporting its cmdlets into the new one, so a
+    /// second Import-Module -Force would otherwise expose nothing. Done here rather than in the script module: each
+    /// reflection call made from PowerShell costs milliseconds of binding at import, this one microseconds.
+    /// </summary>
+    public static void ExportCmdlets(object inner, object outer)
+    {
+        var moduleType = outer.GetType();
+        var add = moduleType.GetMethod("AddExportedCmdlet", BindingFlags.Instance | BindingFlags.NonPublic)
+            ?? throw new InvalidOperationException("PSModuleInfo.AddExportedCmdlet is missing: this PowerShell is not supported.");
+        var cmdlets = (System.Collections.IDictionary)moduleType.GetProperty("ExportedCmdlets")!.GetValue(inner)!;
+        foreach (var cmdlet in cmdlets.Values)
+        {
+            add.Invoke(outer, new[] { cmdlet });
+        }
+    }
+
     /// <inheritdoc />
     protected override Assembly? Load(AssemblyName assemblyName)
     {

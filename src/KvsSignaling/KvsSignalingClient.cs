@@ -469,6 +469,12 @@ public sealed class KvsSignalingClient : IKvsSignalingClient, IDisposable
         _cache?.Invalidate(channelArn);
     }
 
+    /// <summary>The endpoint cache, or null when it is off: the module answers repeated lookups from it on the pipeline thread.</summary>
+    internal EndpointCache? EndpointCache => _cache;
+
+    /// <summary>The cache key of a lookup, with the protocol part from <see cref="EndpointCache.ProtocolsKey"/>.</summary>
+    internal string EndpointCacheKey(ChannelArn channelArn, ChannelRole role, string protocolsKey) => EndpointCache.KeyOf(Endpoint, channelArn, role, protocolsKey);
+
     /// <summary>Closes the pooled connections and cancels shared in-flight lookups.</summary>
     public void Dispose()
     {

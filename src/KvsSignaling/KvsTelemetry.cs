@@ -126,7 +126,7 @@ public static class KvsTelemetry
         activity.SetStatus(ActivityStatusCode.Error, exception.Message);
         if (activity.IsAllDataRequested && activity.GetTagItem("error.type") is null)
         {
-            activity.SetTag("error.type", exception is KvsSignalingException { ErrorCode: { } code } ? code : exception.GetType().FullName);
+            activity.SetTag("error.type", exception is KvsSignalingException signaling ? signaling.ErrorCode : exception.GetType().FullName);
         }
     }
 

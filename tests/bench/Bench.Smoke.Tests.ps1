@@ -29,15 +29,18 @@ Describe 'Bench -Size Smoke' {
     }
 
     It 'prints the table with the machine description' {
-        $Output | Should -Match '\| benchmark \| figure \| median \| unit \| runs \| ratio \| target \| met \|'
+        $Output | Should -Match '\| benchmark \| figure \| median \| spread \(min–max\) \| unit \| runs \| ratio \| target \| met \|'
         foreach ($field in 'Cores', 'Memory', 'OS', 'DotNet', 'PowerShell') { $Output | Should -Match "- ${field}: \S" }
     }
 
     It 'has a figure from <Figure>' -ForEach @(
-        @{ Figure = 'pwsh -NoProfile' }
+        @{ Figure = 'floor: pwsh -NoProfile' }
         @{ Figure = '+ Import-Module KvsSignaling' }
         @{ Figure = '+ first Get-KvsSignalingChannelEndpoint' }
-        @{ Figure = '(a) HttpClient + AWSSigV4Signer' }
+        @{ Figure = '(a) floor: HttpClient + AWSSigV4Signer' }
+        @{ Figure = '(a) client CPU per lookup' }
+        @{ Figure = '(b) client CPU per lookup' }
+        @{ Figure = '(c) client CPU per lookup' }
         @{ Figure = '(b) core library, cache off' }
         @{ Figure = '(c) cmdlet, ARNs piped, -Force' }
         @{ Figure = '(d) AWS SDK for JavaScript v3' }
@@ -45,7 +48,10 @@ Describe 'Bench -Size Smoke' {
         @{ Figure = 'cmdlet -Force, elapsed' }
         @{ Figure = 'core, MaxRequestsPerSecond 300' }
         @{ Figure = 'first sweep' }
-        @{ Figure = 'second sweep' }
+        @{ Figure = 'floor: Write-Output pass' }
+        @{ Figure = 'second sweep (' }
+        @{ Figure = 'second sweep / Write-Output pass' }
+        @{ Figure = 'second sweep, client CPU per lookup' }
         @{ Figure = 'peak working set growth' }
         # The analyzer benchmark runs twice: with the SDK's default analyzers off and on.
         @{ Figure = 'build without analyzer'; Count = 2 }

@@ -274,6 +274,43 @@ Describe 'Get-KvsSignalingChannelEndpoint' {
         }
     }
 
+    Context 'answers from the session cache' {
+        It 'answers piped repeats from the cache in input order' {
+            $repeat = @('repeat-a', 'repeat-b' | New-KvsSignalingChannel)
+            $inputs = @($repeat[0].ChannelARN, $repeat[1].ChannelARN, $repeat[0].ChannelARN)
+            $first = @($inputs | Get-KvsSignalingChannelEndpoint -Role VIEWER)
+            $before = Get-KvsLocalRequestCount $kvs GetSignalingChannelEndpoint
+            $second = @($inputs | Get-KvsSignalingChannelEndpoint -Role VIEWER)
+            $third = @($inputs | Get-KvsSignalingChannelEndpoint -Role VIEWER)
+            Get-KvsLocalRequestCount $kvs GetSignalingChannelEndpoint | Should -Be $before
+            $second.ChannelARN | Should -Be $inputs
+            @($second.FromCache) | Should -Be @($true, $true, $true)
+            $second.Wss | Should -Be $first.Wss
+            $third.ChannelARN | Should -Be $inputs
+        }
+
+        It 'stops answering from the cache once the channel is deleted' {
+            $doomed = New-KvsSignalingChannel -ChannelName repeat-deleted
+            $null = $doomed.ChannelARN | Get-KvsSignalingChannelEndpoint
+            ($doomed.ChannelARN | Get-KvsSignalingChannelEndpoint).FromCache | Should -BeTrue
+            Remove-KvsSignalingChannel -ChannelARN $doomed.ChannelARN -Confirm:$false
+            $doomed.ChannelARN | Get-KvsSignalingChannelEndpoint -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $err[0].FullyQualifiedErrorId | Should -Be "ChannelNotFound,$cmdletType"
+        }
+
+        It 'asks again once -Force refreshed the entry, and answers the refreshed endpoints from the cache after it' {
+            $refreshed = New-KvsSignalingChannel -ChannelName repeat-forced
+            $null = $refreshed.ChannelARN | Get-KvsSignalingChannelEndpoint
+            $old = $refreshed.ChannelARN | Get-KvsSignalingChannelEndpoint
+            $forced = $refreshed.ChannelARN | Get-KvsSignalingChannelEndpoint -Force
+            $forced.FromCache | Should -BeFalse
+            $after = $refreshed.ChannelARN | Get-KvsSignalingChannelEndpoint
+            $after.FromCache | Should -BeTrue
+            $after.RequestId | Should -Be $forced.RequestId
+            $after.RequestId | Should -Not -Be $old.RequestId
+        }
+    }
+
     Context 'concurrency and cancellation' {
         AfterEach { Clear-KvsLocalFault $kvs }
 

@@ -21,6 +21,8 @@ public abstract class KvsCmdlet : PSCmdlet, IDisposable
     // credential check are worked out once per region, not once per piped input.
     private readonly Dictionary<string, KvsSignalingClient> clientsByRegion = new(StringComparer.Ordinal);
     private PipelineDispatcher? dispatcher;
+    private Action<KvsRequestTrace>? traceSink;
+    private static readonly Action<KvsRequestTrace> NoTrace = _ => { };
 
     /// <summary>
     /// The AWS region, e.g. us-west-2. Defaults like AWS Tools and the AWS CLI: $StoredAWSRegion (Set-DefaultAWSRegion),
@@ -333,6 +335,30 @@ public abstract class KvsCmdlet : PSCmdlet, IDisposable
         });
     }
 
+    /// <summary>
+    /// Starts work on the pipeline thread itself: it runs there up to its first wait (the request's send) and
+    /// continues on the thread pool, saving a hand-off per input. For work whose synchronous part is short and
+    /// never blocks; request traces reach -Verbose as with <see cref="Start{T}"/>.
+    /// </summary>
+    private protected Task<T> StartInline<T>(Func<CancellationToken, Task<T>> work)
+    {
+        var sink = traceSink ??= IsVerbose() ? CreateTraceSink() : NoTrace;
+        // The flow that the work captures at its first wait keeps the sink; the pipeline thread gets its own back.
+        var previous = TraceRoute.Swap(ReferenceEquals(sink, NoTrace) ? null : sink);
+        try
+        {
+            return work(StopToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<T>(exception);
+        }
+        finally
+        {
+            TraceRoute.Swap(previous);
+        }
+    }
+
     /// <summary>Runs work and waits for it without blocking Ctrl+C.</summary>
     private protected T Run<T>(Func<CancellationToken, Task<T>> work) => Dispatcher.Wait(Start(work));
 
@@ -377,7 +403,14 @@ public abstract class KvsCmdlet : PSCmdlet, IDisposable
         trace.Elapsed.TotalMilliseconds,
         trace.WillRetry ? ", retrying" : string.Empty);
 
-    private bool IsVerbose()
+    private Action<KvsRequestTrace> CreateTraceSink()
+    {
+        var dispatch = Dispatcher;
+        return trace => dispatch.Post(() => WriteVerbose(Describe(trace)));
+    }
+
+    /// <summary>True when -Verbose or $VerbosePreference asks for verbose lines.</summary>
+    private protected bool IsVerbose()
     {
         if (MyInvocation.BoundParameters.TryGetValue("Verbose", out var bound))
         {

@@ -8,7 +8,11 @@ namespace KvsSignaling.Caching;
 internal sealed class EndpointCache
 {
     private readonly object _lock = new();
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkedListNode<Entry>> _entries = new(StringComparer.Ordinal);
+
+    // Every entry lives for the same ttl, so the order of storing is the order of expiry: the first node is the one
+    // closest to expiry (or expired). Eviction and expiry take it in O(1) instead of scanning or sorting the entries.
+    private readonly LinkedList<Entry> _byExpiry = new();
     private readonly Dictionary<string, Task<SignalingChannelEndpoints>> _inFlight = new(StringComparer.Ordinal);
     private readonly TimeSpan _ttl;
     private readonly int _maxEntries;
@@ -23,56 +27,86 @@ internal sealed class EndpointCache
     }
 
     public static string KeyOf(Uri endpoint, ChannelArn channelArn, ChannelRole role, IEnumerable<ChannelProtocol> protocols) =>
-        endpoint.AbsoluteUri + "\n" + channelArn.Value + "\n" + role.Value + "\n"
-        + string.Join(",", protocols.Select(p => p.Value).OrderBy(p => p, StringComparer.Ordinal));
+        KeyOf(endpoint, channelArn, role, ProtocolsKey(protocols));
 
-    public async Task<SignalingChannelEndpoints> GetOrFetchAsync(
+    /// <summary>The key with the protocol part worked out once (<see cref="ProtocolsKey"/>), for callers that ask about many channels.</summary>
+    public static string KeyOf(Uri endpoint, ChannelArn channelArn, ChannelRole role, string protocolsKey) =>
+        endpoint.AbsoluteUri + "\n" + channelArn.Value + "\n" + role.Value + "\n" + protocolsKey;
+
+    /// <summary>The protocol set as the key holds it: the values sorted and comma-separated, so order never matters.</summary>
+    public static string ProtocolsKey(IEnumerable<ChannelProtocol> protocols)
+    {
+        var values = new List<string>(3);
+        foreach (var protocol in protocols)
+        {
+            values.Add(protocol.Value);
+        }
+
+        values.Sort(StringComparer.Ordinal);
+        return string.Join(",", values);
+    }
+
+    /// <summary>
+    /// The live entry for a key, without fetching: for a caller that keeps its own view of an answer and needs to know
+    /// when the cache no longer holds it (<see cref="IsLive"/>).
+    /// </summary>
+    public Entry? Find(string key)
+    {
+        lock (_lock)
+        {
+            return _entries.TryGetValue(key, out var node) && node.Value.ExpiresAt > _now() ? node.Value : null;
+        }
+    }
+
+    /// <summary>True while the cache still answers with this entry: not expired, dropped, replaced or evicted. Takes no lock.</summary>
+    public bool IsLive(Entry entry) => !entry.Dropped && entry.ExpiresAt > _now();
+
+    public Task<SignalingChannelEndpoints> GetOrFetchAsync(
         string key,
         bool bypass,
         Func<CancellationToken, Task<SignalingChannelEndpoints>> fetch,
         CancellationToken callerToken,
         CancellationToken lifetimeToken)
     {
+        if (bypass)
+        {
+            // Nothing waits on a bypassing request but its caller: no shared flight, no completion source.
+            // A bypass is the caller's choice, neither a hit nor a miss.
+            return FetchAndStoreAsync(key, fetch, callerToken);
+        }
+
         Task<SignalingChannelEndpoints>? shared;
         TaskCompletionSource<SignalingChannelEndpoints>? owner = null;
         long generation;
         lock (_lock)
         {
             generation = _generation;
-            if (!bypass && _entries.TryGetValue(key, out var entry))
+            if (_entries.TryGetValue(key, out var node))
             {
-                if (entry.ExpiresAt > _now())
+                if (node.Value.ExpiresAt > _now())
                 {
                     KvsTelemetry.EndpointCacheHits.Add(1);
-                    return entry.Value.AsCached();
+                    return Task.FromResult(node.Value.Cached);
                 }
 
-                _entries.Remove(key);
+                Remove(key, node);
             }
 
-            if (!bypass)
-            {
-                // A bypass is the caller's choice, not a miss.
-                KvsTelemetry.EndpointCacheMisses.Add(1);
-            }
-
-            if (bypass || !_inFlight.TryGetValue(key, out shared))
+            KvsTelemetry.EndpointCacheMisses.Add(1);
+            if (!_inFlight.TryGetValue(key, out shared))
             {
                 owner = new TaskCompletionSource<SignalingChannelEndpoints>(TaskCreationOptions.RunContinuationsAsynchronously);
                 shared = owner.Task;
-                if (!bypass)
-                {
-                    _inFlight[key] = shared;
-                }
+                _inFlight[key] = shared;
             }
         }
 
         if (owner is not null)
         {
-            _ = RunAsync(key, bypass, generation, fetch, owner, lifetimeToken);
+            _ = RunAsync(key, generation, fetch, owner, lifetimeToken);
         }
 
-        return await CancellableWait.WaitAsync(shared, callerToken).ConfigureAwait(false);
+        return shared.IsCompleted ? shared : CancellableWait.WaitAsync(shared, callerToken);
     }
 
     /// <summary>
@@ -84,16 +118,46 @@ internal sealed class EndpointCache
         lock (_lock)
         {
             _generation++;
-            foreach (var key in _entries.Where(e => e.Value.ChannelArn == channelArn).Select(e => e.Key).ToList())
+            for (var node = _byExpiry.First; node is not null;)
             {
-                _entries.Remove(key);
+                var next = node.Next;
+                if (node.Value.ChannelArn == channelArn)
+                {
+                    Remove(node.Value.Key, node);
+                }
+
+                node = next;
             }
         }
     }
 
+    private async Task<SignalingChannelEndpoints> FetchAndStoreAsync(
+        string key,
+        Func<CancellationToken, Task<SignalingChannelEndpoints>> fetch,
+        CancellationToken callerToken)
+    {
+        long generation;
+        lock (_lock)
+        {
+            generation = _generation;
+        }
+
+        var value = await fetch(callerToken).ConfigureAwait(false);
+
+        lock (_lock)
+        {
+            // An invalidation that happened while the request was in flight wins over its answer.
+            if (generation == _generation)
+            {
+                Store(key, value);
+            }
+        }
+
+        return value;
+    }
+
     private async Task RunAsync(
         string key,
-        bool bypass,
         long generation,
         Func<CancellationToken, Task<SignalingChannelEndpoints>> fetch,
         TaskCompletionSource<SignalingChannelEndpoints> owner,
@@ -104,10 +168,7 @@ internal sealed class EndpointCache
             var value = await fetch(lifetimeToken).ConfigureAwait(false);
             lock (_lock)
             {
-                if (!bypass)
-                {
-                    _inFlight.Remove(key);
-                }
+                _inFlight.Remove(key);
 
                 // An invalidation that happened while the request was in flight wins over its answer.
                 if (generation == _generation)
@@ -122,10 +183,7 @@ internal sealed class EndpointCache
         {
             lock (_lock)
             {
-                if (!bypass)
-                {
-                    _inFlight.Remove(key);
-                }
+                _inFlight.Remove(key);
             }
 
             if (e is OperationCanceledException)
@@ -146,34 +204,53 @@ internal sealed class EndpointCache
     private void Store(string key, SignalingChannelEndpoints value)
     {
         var now = _now();
-        if (!_entries.ContainsKey(key) && _entries.Count >= _maxEntries)
+        if (_entries.TryGetValue(key, out var replaced))
         {
-            foreach (var expired in _entries.Where(e => e.Value.ExpiresAt <= now).Select(e => e.Key).ToList())
-            {
-                _entries.Remove(expired);
-            }
-
-            if (_entries.Count >= _maxEntries)
-            {
-                _entries.Remove(_entries.OrderBy(e => e.Value.ExpiresAt).First().Key);
-            }
+            Remove(key, replaced);
         }
 
-        _entries[key] = new Entry(value, now + _ttl);
+        // Expired entries first, then the one closest to expiry; both sit at the front.
+        while (_byExpiry.First is { } first && (first.Value.ExpiresAt <= now || _entries.Count >= _maxEntries))
+        {
+            Remove(first.Value.Key, first);
+        }
+
+        _entries[key] = _byExpiry.AddLast(new Entry(key, value, now + _ttl));
     }
 
-    private sealed class Entry
+    private void Remove(string key, LinkedListNode<Entry> node)
     {
-        public Entry(SignalingChannelEndpoints value, TimeSpan expiresAt)
+        node.Value.Dropped = true;
+        _entries.Remove(key);
+        _byExpiry.Remove(node);
+    }
+
+    /// <summary>One kept answer. <see cref="Cached"/> is made once, so every hit hands out the same object.</summary>
+    internal sealed class Entry
+    {
+        private volatile bool _dropped;
+
+        public Entry(string key, SignalingChannelEndpoints value, TimeSpan expiresAt)
         {
-            Value = value;
+            Key = key;
+            Cached = value.AsCached();
             ExpiresAt = expiresAt;
         }
 
-        public SignalingChannelEndpoints Value { get; }
+        public string Key { get; }
 
-        public ChannelArn ChannelArn => Value.ChannelArn;
+        /// <summary>The answer as a hit returns it (<see cref="SignalingChannelEndpoints.FromCache"/> set).</summary>
+        public SignalingChannelEndpoints Cached { get; }
+
+        public ChannelArn ChannelArn => Cached.ChannelArn;
 
         public TimeSpan ExpiresAt { get; }
+
+        /// <summary>Set once the cache no longer answers with this entry.</summary>
+        public bool Dropped
+        {
+            get => _dropped;
+            set => _dropped = value;
+        }
     }
 }

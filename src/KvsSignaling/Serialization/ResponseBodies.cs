@@ -7,30 +7,109 @@ namespace KvsSignaling.Serialization;
 internal static class ResponseBodies
 {
     /// <summary>The raw (protocol, endpoint) pairs of <c>ResourceEndpointList</c>, checked later by the client.</summary>
+    /// <remarks>
+    /// The hot path of every lookup, so it reads with <see cref="Utf8JsonReader"/> rather than building a
+    /// <see cref="JsonDocument"/>; it still reads the whole body, so a body that is not JSON fails the same way.
+    /// </remarks>
     public static List<KeyValuePair<string?, string?>> ResourceEndpointList(ReadOnlyMemory<byte> body)
     {
-        using var document = Parse(body);
-        var result = new List<KeyValuePair<string?, string?>>(3);
-        if (document.RootElement.TryGetProperty("ResourceEndpointList", out var list) && list.ValueKind != JsonValueKind.Null)
+        if (body.IsEmpty)
         {
-            if (list.ValueKind != JsonValueKind.Array)
+            throw new MalformedResponseException("the response body is empty");
+        }
+
+        var result = new List<KeyValuePair<string?, string?>>(3);
+        try
+        {
+            var reader = new Utf8JsonReader(body.Span);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                throw new MalformedResponseException("ResourceEndpointList is not an array");
+                throw new MalformedResponseException("the response body is not a JSON object");
             }
 
-            foreach (var item in list.EnumerateArray())
+            var seen = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (item.ValueKind != JsonValueKind.Object)
+                var isList = !seen && reader.ValueTextEquals("ResourceEndpointList");
+                reader.Read();
+                if (!isList)
                 {
-                    throw new MalformedResponseException("a ResourceEndpointList item is not an object");
+                    reader.Skip();
+                    continue;
                 }
 
-                result.Add(new KeyValuePair<string?, string?>(OptionalString(item, "Protocol"), OptionalString(item, "ResourceEndpoint")));
+                seen = true;
+                if (reader.TokenType == JsonTokenType.Null)
+                {
+                    continue;
+                }
+
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    throw new MalformedResponseException("ResourceEndpointList is not an array");
+                }
+
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        throw new MalformedResponseException("a ResourceEndpointList item is not an object");
+                    }
+
+                    result.Add(ReadEndpointItem(ref reader));
+                }
             }
+
+            // Anything after the root object is not JSON; the reader throws on it.
+            if (reader.Read())
+            {
+                throw new MalformedResponseException("the response body is not valid JSON");
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new MalformedResponseException("the response body is not valid JSON", e);
         }
 
         return result;
     }
+
+    private static KeyValuePair<string?, string?> ReadEndpointItem(ref Utf8JsonReader reader)
+    {
+        string? protocol = null;
+        string? endpoint = null;
+        bool haveProtocol = false, haveEndpoint = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            // The first of a repeated name counts, as JsonElement.TryGetProperty finds it.
+            var isProtocol = !haveProtocol && reader.ValueTextEquals("Protocol");
+            var isEndpoint = !isProtocol && !haveEndpoint && reader.ValueTextEquals("ResourceEndpoint");
+            reader.Read();
+            if (isProtocol)
+            {
+                protocol = ReadOptionalString(ref reader, "Protocol");
+                haveProtocol = true;
+            }
+            else if (isEndpoint)
+            {
+                endpoint = ReadOptionalString(ref reader, "ResourceEndpoint");
+                haveEndpoint = true;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return new KeyValuePair<string?, string?>(protocol, endpoint);
+    }
+
+    private static string? ReadOptionalString(ref Utf8JsonReader reader, string name) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String => reader.GetString(),
+        _ => throw new MalformedResponseException($"{name} is not a string"),
+    };
 
     public static SignalingChannelInfo ChannelInfo(ReadOnlyMemory<byte> body)
     {

@@ -46,6 +46,44 @@ public sealed class EndpointCacheUnitTests
     }
 
     [Fact]
+    public async Task A_refreshed_entry_counts_as_newest_and_the_entries_it_replaced_or_evicted_are_no_longer_live()
+    {
+        var cache = new EndpointCache(TimeSpan.FromMinutes(5), 2, () => _now);
+        await Get(cache, Arn("a"));
+        var a = cache.Find(Key(Arn("a")))!;
+        _now += TimeSpan.FromSeconds(1);
+        await Get(cache, Arn("b"));
+        _now += TimeSpan.FromSeconds(1);
+
+        // A bypassing lookup stores a fresh answer for "a": the old entry is dead, the new one now outlives "b".
+        await Get(cache, Arn("a"), bypass: true);
+        Assert.False(cache.IsLive(a));
+        var refreshed = cache.Find(Key(Arn("a")))!;
+        Assert.True(cache.IsLive(refreshed));
+        Assert.Same(refreshed.Cached, await Get(cache, Arn("a")));
+
+        var b = cache.Find(Key(Arn("b")))!;
+        await Get(cache, Arn("c"));
+        Assert.False(cache.IsLive(b));
+        Assert.True(cache.IsLive(refreshed));
+
+        cache.Invalidate(Arn("a"));
+        Assert.False(cache.IsLive(refreshed));
+        Assert.Null(cache.Find(Key(Arn("a"))));
+    }
+
+    [Fact]
+    public async Task An_entry_is_not_live_after_its_ttl()
+    {
+        var cache = new EndpointCache(TimeSpan.FromMinutes(5), 10, () => _now);
+        await Get(cache, Arn("a"));
+        var entry = cache.Find(Key(Arn("a")))!;
+        _now += TimeSpan.FromMinutes(5);
+        Assert.False(cache.IsLive(entry));
+        Assert.Null(cache.Find(Key(Arn("a"))));
+    }
+
+    [Fact]
     public void The_key_is_endpoint_channel_role_and_protocol_set()
     {
         var arn = Arn("a");
@@ -59,10 +97,12 @@ public sealed class EndpointCacheUnitTests
 
     private static ChannelArn Arn(string name) => ChannelArn.Parse($"arn:aws:kinesisvideo:us-west-2:1:channel/{name}/1");
 
-    private Task<SignalingChannelEndpoints> Get(EndpointCache cache, ChannelArn arn) =>
+    private static string Key(ChannelArn arn) => EndpointCache.KeyOf(ControlPlane, arn, ChannelRole.Master, new[] { ChannelProtocol.Wss });
+
+    private Task<SignalingChannelEndpoints> Get(EndpointCache cache, ChannelArn arn, bool bypass = false) =>
         cache.GetOrFetchAsync(
-            EndpointCache.KeyOf(ControlPlane, arn, ChannelRole.Master, new[] { ChannelProtocol.Wss }),
-            bypass: false,
+            Key(arn),
+            bypass,
             _ =>
             {
                 _fetches++;

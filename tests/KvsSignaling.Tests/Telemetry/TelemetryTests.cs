@@ -88,7 +88,7 @@ public sealed class TelemetryTests
 
             var activity = Assert.Single(recorder.Activities);
             Assert.Equal(ActivityStatusCode.Error, activity.Status);
-            Assert.Equal(typeof(KvsCredentialsException).FullName, activity.GetTagItem("error.type"));
+            Assert.Equal(KvsErrorCodes.CredentialsUnavailable, activity.GetTagItem("error.type"));
             Assert.Null(activity.GetTagItem("kvssignaling.attempts"));
             Assert.Equal(0, recorder.Sum("kvssignaling.requests"));
             Assert.Equal(0, server.Count);
