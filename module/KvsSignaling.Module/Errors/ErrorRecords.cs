@@ -57,6 +57,7 @@ internal static class ErrorRecords
         KvsServiceException service => ClassifyServiceError(service),
         KvsEndpointException => (ErrorIds.InvalidEndpoint, ErrorCategory.InvalidResult),
         KvsTransportException => (ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError),
+        KvsSignalingConnectionException => (ErrorIds.SignalingConnectionFailed, ErrorCategory.ConnectionError),
         ArgumentException => (ErrorIds.InvalidClientConfiguration, ErrorCategory.InvalidArgument),
         _ => (ErrorIds.RequestFailed, ErrorCategory.NotSpecified),
     };
