@@ -31,7 +31,7 @@ Describe 'the manifest' {
     }
 
     It 'exports an explicit list with no wildcard' {
-        $manifest.CmdletsToExport | Should -Be @('Add-KvsSignalingChannelTag', 'Get-KvsIceServerConfig', 'Get-KvsSignalingChannel', 'Get-KvsSignalingChannelEndpoint', 'Get-KvsSignalingPresignedUrl', 'New-KvsSignalingChannel', 'Remove-KvsSignalingChannel', 'Remove-KvsSignalingChannelTag', 'Set-KvsSignalingChannel')
+        $manifest.CmdletsToExport | Should -Be @('Add-KvsSignalingChannelTag', 'Get-KvsIceServerConfig', 'Get-KvsSignalingChannel', 'Get-KvsSignalingChannelEndpoint', 'Get-KvsSignalingPresignedUrl', 'New-KvsSignalingChannel', 'Remove-KvsSignalingChannel', 'Remove-KvsSignalingChannelTag', 'Set-KvsSignalingChannel', 'Test-KvsSignalingChannel', 'Watch-KvsSignalingChannel')
         foreach ($key in 'CmdletsToExport', 'FunctionsToExport', 'AliasesToExport', 'VariablesToExport') {
             $manifest[$key] | Should -Not -Contain '*'
         }
