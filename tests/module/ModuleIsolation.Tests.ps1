@@ -90,7 +90,7 @@ Import-Module '$modulePath'
 Import-Module '$modulePath' -Force
 ConvertTo-Json -Compress -InputObject @((Get-Command -Module KvsSignaling).Name)
 "@
-        @($result).Count | Should -Be 9
+        @($result).Count | Should -Be 11
     }
 }
 

@@ -35,10 +35,10 @@ BeforeAll {
 
     function Start-Watch {
         # Runs Watch-KvsSignalingChannel in a runspace of its own, as a user's console would, and returns at once.
-        param([hashtable] $Arguments)
+        param([hashtable] $Arguments, [string] $Then = '')
         $ps = [powershell]::Create()
         # One script, not a batch of statements: a batch outlives Stop() and Dispose() on a thread of its own.
-        $null = $ps.AddScript('param($Module, $Arguments) Import-Module $Module; Watch-KvsSignalingChannel @Arguments').AddArgument($modulePath).AddArgument($kvsArguments + $Arguments)
+        $null = $ps.AddScript("param(`$Module, `$Arguments) Import-Module `$Module; Watch-KvsSignalingChannel @Arguments $Then").AddArgument($modulePath).AddArgument($kvsArguments + $Arguments)
         [pscustomobject]@{ PowerShell = $ps; Handle = $ps.BeginInvoke() }
     }
 
@@ -135,6 +135,31 @@ Describe 'Watch-KvsSignalingChannel' {
             $records[1].Reason | Should -Be 'GoAway'
             $records[2].Attempt | Should -Be 1
             $records[3].SenderClientId | Should -Be 'viewer-8'
+        }
+        finally {
+            $watch.PowerShell.Stop()
+            $watch.PowerShell.Dispose()
+        }
+    }
+
+    It 'ends, closing the WebSocket, when Select-Object -First has what it needs' {
+        $watch = Start-Watch @{ ChannelARN = $channel.ChannelARN; Role = 'MASTER' } -Then '| Select-Object -First 1'
+        try {
+            Wait-Until { (Get-ChannelConnection $channel.ChannelARN MASTER).Count -eq 1 } 'the watch to connect as master'
+            $viewer = Connect-Viewer $channel.ChannelARN viewer-9
+            try {
+                Send-Signal $viewer ICE_CANDIDATE @{ candidate = '' }
+                $records = @($watch.PowerShell.EndInvoke($watch.Handle))
+            }
+            finally {
+                Close-Viewer $viewer
+            }
+
+            $watch.PowerShell.Streams.Error | Should -BeNullOrEmpty
+            $records.Count | Should -Be 1
+            $records[0].Candidate | Should -Be ''
+            $records[0].Summary | Should -Be '(end of candidates)'
+            Wait-Until { (Get-ChannelConnection $channel.ChannelARN MASTER).Count -eq 0 } 'the master connection to close'
         }
         finally {
             $watch.PowerShell.Stop()

@@ -27,7 +27,9 @@ public sealed class TestKvsSignalingChannelCommand : KvsCmdlet
 
     private static readonly string[] StepNames = { DescribeStep, EndpointsStep, IceServersStep, WebSocketStep };
 
-    private ChannelRole? fixedRole;
+    // A list, not a ChannelRole? field: a struct field of the core's type would load the core when PowerShell
+    // reads the cmdlet's metadata at import, and the module loads no AWS SDK until a cmdlet runs.
+    private IReadOnlyList<ChannelRole>? fixedRole;
     private string? generatedClientId;
 
     /// <summary>The channel ARNs.</summary>
@@ -60,8 +62,8 @@ public sealed class TestKvsSignalingChannelCommand : KvsCmdlet
         GetKvsSignalingPresignedUrlCommand.CheckClientId(ClientId);
         if (MyInvocation.BoundParameters.ContainsKey(nameof(Role)))
         {
-            fixedRole = ParseRole(Role);
-            CheckRoleAndClientId(fixedRole.Value, ClientId);
+            fixedRole = new[] { ParseRole(Role) };
+            CheckRoleAndClientId(fixedRole[0], ClientId);
         }
 
         // One id for the whole call: a viewer's connection is the test's, not a real viewer's, and says so.
@@ -86,7 +88,7 @@ public sealed class TestKvsSignalingChannelCommand : KvsCmdlet
         ChannelRole role;
         try
         {
-            role = fixedRole ?? ParseRole(Role);
+            role = fixedRole?[0] ?? ParseRole(Role);
             CheckRoleAndClientId(role, ClientId);
         }
         catch (ParameterValueException exception)

@@ -21,7 +21,8 @@ public sealed class WatchKvsSignalingChannelCommand : KvsCmdlet
     // CancellationTokenSource.CancelAfter takes at most int.MaxValue milliseconds (about 24.8 days).
     private static readonly TimeSpan MaxDuration = TimeSpan.FromMilliseconds(int.MaxValue);
 
-    private ChannelRole? fixedRole;
+    // A list, not a ChannelRole? field, so that reading the cmdlet's metadata at import does not load the core.
+    private IReadOnlyList<ChannelRole>? fixedRole;
 
     /// <summary>The channel's ARN.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByArn)]
@@ -67,8 +68,8 @@ public sealed class WatchKvsSignalingChannelCommand : KvsCmdlet
 
         if (MyInvocation.BoundParameters.ContainsKey(nameof(Role)))
         {
-            fixedRole = TestKvsSignalingChannelCommand.ParseRole(Role);
-            CheckClientIdForRole(fixedRole.Value);
+            fixedRole = new[] { TestKvsSignalingChannelCommand.ParseRole(Role) };
+            CheckClientIdForRole(fixedRole[0]);
         }
     }
 
@@ -77,7 +78,7 @@ public sealed class WatchKvsSignalingChannelCommand : KvsCmdlet
         ChannelRole role;
         try
         {
-            role = fixedRole ?? TestKvsSignalingChannelCommand.ParseRole(Role);
+            role = fixedRole?[0] ?? TestKvsSignalingChannelCommand.ParseRole(Role);
             CheckClientIdForRole(role);
         }
         catch (ParameterValueException exception)
