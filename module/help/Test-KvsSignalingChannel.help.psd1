@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Checks, step by step, that a peer can connect to signaling channels in a role.'
     Description = @'
-Test-KvsSignalingChannel runs, for each channel, the checks an admin runs when a camera or a viewer does not connect, in order: Describe (DescribeSignalingChannel: the channel exists and the credentials are accepted), Endpoints (GetSignalingChannelEndpoint for WSS and HTTPS in the role), IceServers (GetIceServerConfig on the HTTPS endpoint) and WebSocket (a signaling WebSocket opens with a freshly presigned URL in the role, and is closed again at once). Every request asks the service, never the session's cache.
+Test-KvsSignalingChannel runs, for each channel, the checks an admin runs when a camera or a viewer does not connect, in order: Describe (DescribeSignalingChannel: the channel exists and the credentials are accepted), Endpoints (GetSignalingChannelEndpoint for WSS and HTTPS in the role), IceServers (GetIceServerConfig on the HTTPS endpoint) and WebSocket (a signaling WebSocket opens with a freshly presigned URL in the role, and is closed again at once). The lookups ask the service, not the session's cache; the WebSocket uses the WSS endpoint the Endpoints check just got.
 
 It writes one KvsSignaling.SignalingChannelTest per channel: ChannelARN, ChannelName, Role, ClientId, Passed, FailedStep and Steps. Each step has Name, Status (Passed, Failed or Skipped), Passed, Latency (a TimeSpan, retries included), Detail (what a passed check found, never a credential), Error (the failure's message) and ErrorId (the id the other cmdlets would write for it, for example AuthenticationFailed, ChannelNotFound or SignalingConnectionFailed). The checks after a failing one are Skipped, so every result has all four steps.
 
