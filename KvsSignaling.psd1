@@ -21,6 +21,8 @@
         'Remove-KvsSignalingChannel'
         'Remove-KvsSignalingChannelTag'
         'Set-KvsSignalingChannel'
+        'Test-KvsSignalingChannel'
+        'Watch-KvsSignalingChannel'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

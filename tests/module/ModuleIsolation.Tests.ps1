@@ -31,7 +31,7 @@ Describe 'the manifest' {
     }
 
     It 'exports an explicit list with no wildcard' {
-        $manifest.CmdletsToExport | Should -Be @('Add-KvsSignalingChannelTag', 'Get-KvsIceServerConfig', 'Get-KvsSignalingChannel', 'Get-KvsSignalingChannelEndpoint', 'Get-KvsSignalingPresignedUrl', 'New-KvsSignalingChannel', 'Remove-KvsSignalingChannel', 'Remove-KvsSignalingChannelTag', 'Set-KvsSignalingChannel')
+        $manifest.CmdletsToExport | Should -Be @('Add-KvsSignalingChannelTag', 'Get-KvsIceServerConfig', 'Get-KvsSignalingChannel', 'Get-KvsSignalingChannelEndpoint', 'Get-KvsSignalingPresignedUrl', 'New-KvsSignalingChannel', 'Remove-KvsSignalingChannel', 'Remove-KvsSignalingChannelTag', 'Set-KvsSignalingChannel', 'Test-KvsSignalingChannel', 'Watch-KvsSignalingChannel')
         foreach ($key in 'CmdletsToExport', 'FunctionsToExport', 'AliasesToExport', 'VariablesToExport') {
             $manifest[$key] | Should -Not -Contain '*'
         }
@@ -90,7 +90,7 @@ Import-Module '$modulePath'
 Import-Module '$modulePath' -Force
 ConvertTo-Json -Compress -InputObject @((Get-Command -Module KvsSignaling).Name)
 "@
-        @($result).Count | Should -Be 9
+        @($result).Count | Should -Be 11
     }
 }
 

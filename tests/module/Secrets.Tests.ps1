@@ -56,6 +56,10 @@ Describe 'secrets in output' {
                 Get-KvsSignalingChannel -ChannelName secret-scan -Verbose -Debug -EndpointUrl $kvs.Url -Region us-west-2 -Credential $credential -SessionToken $token
             } }
         @{ Name = 'a refused name'; Expect = 'InvalidChannelName'; Run = { Get-KvsSignalingChannel -ChannelName 'bad name' -Verbose -Debug @keys } }
+        @{ Name = 'a channel test with -Verbose'; Expect = 'WebSocket'; Run = { Test-KvsSignalingChannel $channel.ChannelARN -Verbose -Debug @keys } }
+        @{ Name = 'a channel test with a refused signature'; Expect = 'AuthenticationFailed'; Run = { $wrong = $keys.Clone(); $wrong.SessionToken = $token + 'x'; Test-KvsSignalingChannel $channel.ChannelARN -Verbose @wrong } }
+        @{ Name = 'a watch with -Verbose'; Expect = 'Connected to'; Run = { Watch-KvsSignalingChannel $channel.ChannelARN -Role MASTER -Duration 1 -Verbose -Debug @keys } }
+        @{ Name = 'a refused watch'; Expect = 'SignalingConnectionFailed'; Fault = @{ Kind = 'InternalError'; Operation = 'ConnectAsMaster' }; Run = { Watch-KvsSignalingChannel $channel.ChannelARN -Role MASTER -Duration 1 -Verbose @keys } }
     ) {
         if ($Fault) { Add-KvsLocalFault $kvs $Fault }
         $text = (Get-AllText $Run) -join "`n"

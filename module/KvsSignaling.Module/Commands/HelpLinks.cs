@@ -22,4 +22,8 @@ internal static partial class HelpLinks
     public const string GetKvsSignalingPresignedUrl = Module + "#get-kvssignalingpresignedurl";
 
     public const string GetKvsIceServerConfig = Module + "#get-kvsiceserverconfig";
+
+    public const string TestKvsSignalingChannel = Module + "#test-kvssignalingchannel";
+
+    public const string WatchKvsSignalingChannel = Module + "#watch-kvssignalingchannel";
 }

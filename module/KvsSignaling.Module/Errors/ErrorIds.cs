@@ -19,6 +19,7 @@ internal static class ErrorIds
     public const string InvalidClientId = "InvalidClientId";
     public const string IncompleteCredentials = "IncompleteCredentials";
     public const string InvalidClientConfiguration = "InvalidClientConfiguration";
+    public const string InvalidDuration = "InvalidDuration";
 
     // The call as a whole: no usable AWS credentials (unknown profile, a failed role, SSO or web-identity source).
     public const string CredentialsUnavailable = "CredentialsUnavailable";
@@ -38,4 +39,5 @@ internal static class ErrorIds
     public const string ConnectionFailed = "ConnectionFailed";
     public const string InvalidEndpoint = "InvalidEndpoint";
     public const string RequestFailed = "RequestFailed";
+    public const string SignalingConnectionFailed = "SignalingConnectionFailed";
 }

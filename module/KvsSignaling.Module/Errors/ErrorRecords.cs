@@ -57,6 +57,10 @@ internal static class ErrorRecords
     /// </summary>
     private static (string ErrorId, ErrorCategory Category) Classify(Exception exception) => exception switch
     {
+        // A signaling WebSocket that could not be opened or was lost is its own id; a handshake the service refused
+        // for a reason with an id of its own (authentication, access, a missing channel, throttling) keeps that id.
+        KvsSignalingConnectionException { Kind: KvsErrorKind.Transport or KvsErrorKind.ServiceFault or KvsErrorKind.Other }
+            => (ErrorIds.SignalingConnectionFailed, ErrorCategory.ConnectionError),
         KvsSignalingException failure => ForKind(failure.Kind),
         ArgumentException => (ErrorIds.InvalidClientConfiguration, ErrorCategory.InvalidArgument),
         _ => (ErrorIds.RequestFailed, ErrorCategory.NotSpecified),
