@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Simplification;
 
-namespace KvsSignaling.Analyzers;
+namespace KvsSignaling.Analyzers.CodeFixes;
 
 /// <summary>
 /// Replaces a rejected role or protocol literal by the allowed value it most likely meant (<c>"master"</c> →

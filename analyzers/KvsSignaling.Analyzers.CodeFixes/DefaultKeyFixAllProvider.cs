@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
-namespace KvsSignaling.Analyzers;
+namespace KvsSignaling.Analyzers.CodeFixes;
 
 /// <summary>
 /// <see cref="WellKnownFixAllProviders.BatchFixer"/>, except that a request without an equivalence key means the

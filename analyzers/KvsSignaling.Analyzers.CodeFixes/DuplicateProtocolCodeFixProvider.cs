@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
-namespace KvsSignaling.Analyzers;
+namespace KvsSignaling.Analyzers.CodeFixes;
 
 /// <summary>Removes a protocol that is already in its list.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DuplicateProtocolCodeFixProvider))]

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
-namespace KvsSignaling.Analyzers;
+namespace KvsSignaling.Analyzers.CodeFixes;
 
 /// <summary>Removing an element from a list written out in source, as the fixes of repeated protocols do.</summary>
 internal static class ListEntries

@@ -8,8 +8,8 @@ function Get-ModuleLayout {
     [pscustomobject]@{
         Manifest  = Join-Path $Context.Root 'KvsSignaling.psd1'
         Sources   = $moduleRoot
-        Project   = Join-Path $moduleRoot 'KvsSignaling.Module/KvsSignaling.Module.csproj'
-        Loader    = Join-Path $moduleRoot 'KvsSignaling.Module.Loader/KvsSignaling.Module.Loader.csproj'
+        Project   = Join-Path $moduleRoot 'KvsSignaling.PowerShell/KvsSignaling.PowerShell.csproj'
+        Loader    = Join-Path $moduleRoot 'KvsSignaling.PowerShell.Loader/KvsSignaling.PowerShell.Loader.csproj'
         HelpSource = Join-Path $moduleRoot 'help'
         OutRoot   = Split-Path (Get-KvsModuleOutput -Root $Context.Root -ModuleVersion $Context.Version)
         Output    = Get-KvsModuleOutput -Root $Context.Root -ModuleVersion $Context.Version
@@ -34,9 +34,9 @@ function Copy-BuildOutput {
 function Build-KvsModule {
     # Lays out out/KvsSignaling/<version>/ from the solution's build output:
     #   KvsSignaling.psd1, KvsSignaling.psm1, KvsSignaling.format.ps1xml
-    #   en-US/KvsSignaling.Module.dll-Help.xml              help, generated from module/help
+    #   en-US/KvsSignaling.PowerShell.dll-Help.xml              help, generated from module/help
     #   en-US/about_KvsSignaling.help.txt                   the conceptual help topic
-    #   bin/net8.0/KvsSignaling.Module.Loader.dll           default load context (PowerShell 7)
+    #   bin/net8.0/KvsSignaling.PowerShell.Loader.dll           default load context (PowerShell 7)
     #   bin/net8.0/private/                                 cmdlets + dependencies, private load context
     #   bin/netstandard2.0/                                 cmdlets + dependencies (Windows PowerShell 5.1)
     param($Context)
@@ -64,7 +64,7 @@ function Build-KvsModule {
 
     # The help's syntax comes from the cmdlets themselves, so it is made by importing the module
     # just laid out, in a clean process.
-    $helpFile = Join-Path $layout.Output 'en-US/KvsSignaling.Module.dll-Help.xml'
+    $helpFile = Join-Path $layout.Output 'en-US/KvsSignaling.PowerShell.dll-Help.xml'
     $code = Invoke-Native dotnet @('tool', 'run', 'pwsh', '--', '-NoProfile', '-NonInteractive', '-File',
         (Join-Path $layout.HelpSource 'Build-MamlHelp.ps1'),
         '-ModulePath', (Join-Path $layout.Output 'KvsSignaling.psd1'), '-SourcePath', $layout.HelpSource, '-OutputPath', $helpFile)

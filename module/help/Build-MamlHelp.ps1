@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    Writes the module's MAML help (KvsSignaling.Module.dll-Help.xml) from the help sources.
+    Writes the module's MAML help (KvsSignaling.PowerShell.dll-Help.xml) from the help sources.
 .DESCRIPTION
     Binary cmdlets take their help from MAML. The prose lives in one data file per cmdlet
     (<cmdlet>.help.psd1) plus CommonParameters.help.psd1; syntax, parameter sets, positions, aliases

@@ -39,7 +39,7 @@ public interface IKvsSignalingClient
     /// <exception cref="KvsServiceException">The service answered an error.</exception>
     /// <exception cref="KvsEndpointException">A returned endpoint is not absolute or its scheme does not fit its protocol.</exception>
     /// <exception cref="KvsTransportException">No usable answer arrived after the allowed attempts.</exception>
-    Task<SignalingChannelEndpoints> GetSignalingChannelEndpointAsync(
+    Task<ChannelEndpoints> GetSignalingChannelEndpointAsync(
         ChannelArn channelArn,
         ChannelRole role,
         IEnumerable<ChannelProtocol>? protocols = null,

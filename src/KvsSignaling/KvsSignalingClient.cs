@@ -89,7 +89,7 @@ public sealed class KvsSignalingClient : IKvsSignalingClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public Task<SignalingChannelEndpoints> GetSignalingChannelEndpointAsync(
+    public Task<ChannelEndpoints> GetSignalingChannelEndpointAsync(
         ChannelArn channelArn,
         ChannelRole role,
         IEnumerable<ChannelProtocol>? protocols = null,
@@ -647,13 +647,13 @@ public sealed class KvsSignalingClient : IKvsSignalingClient, IDisposable
         }
     }
 
-    private async Task<SignalingChannelEndpoints> FetchEndpointsAsync(ChannelArn channelArn, ChannelRole role, IReadOnlyList<ChannelProtocol> protocols, CancellationToken cancellationToken)
+    private async Task<ChannelEndpoints> FetchEndpointsAsync(ChannelArn channelArn, ChannelRole role, IReadOnlyList<ChannelProtocol> protocols, CancellationToken cancellationToken)
     {
         const string operation = "GetSignalingChannelEndpoint";
         var response = await SendAsync(operation, "/getSignalingChannelEndpoint", RequestBodies.GetSignalingChannelEndpoint(channelArn, role, protocols), channelArn, cancellationToken).ConfigureAwait(false);
         var raw = Read(operation, response, ResponseBodies.ResourceEndpointList);
         var endpoints = ReturnedEndpoints.Check(operation, raw, Endpoint, response.RequestId);
-        return new SignalingChannelEndpoints(channelArn, role, endpoints, response.RequestId, fromCache: false);
+        return new ChannelEndpoints(channelArn, role, endpoints, response.RequestId, fromCache: false);
     }
 
     private async IAsyncEnumerable<SignalingChannelInfo> ListPagesAsync(string? namePrefix, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ public static class Fixable
         },
     };
 
-    public static Task<SignalingChannelEndpoints> Typed(KvsSignalingClient client) =>
+    public static Task<ChannelEndpoints> Typed(KvsSignalingClient client) =>
         client.GetSignalingChannelEndpointAsync(
             "arn:aws:kinesisvideo:us-west-2:123456789012:channel/front-door/1700000000000",
             /*KVS1001*/"MASTR",

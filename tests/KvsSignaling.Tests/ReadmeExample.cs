@@ -24,7 +24,7 @@ internal static class ReadmeExample
         // README example start
         using var client = new KvsSignalingClient(options);
 
-        SignalingChannelEndpoints endpoints = await client.GetSignalingChannelEndpointAsync(
+        ChannelEndpoints endpoints = await client.GetSignalingChannelEndpointAsync(
             "arn:aws:kinesisvideo:us-west-2:123456789012:channel/demo-channel/1700000000000",
             ChannelRole.Viewer,
             new ChannelProtocol[] { "WSS", "HTTPS" },

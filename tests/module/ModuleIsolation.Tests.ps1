@@ -43,7 +43,7 @@ Describe 'the manifest' {
     }
 
     It 'carries the version the assemblies were built with' {
-        $dll = Join-Path (Split-Path $modulePath) 'bin/net8.0/private/KvsSignaling.Module.dll'
+        $dll = Join-Path (Split-Path $modulePath) 'bin/net8.0/private/KvsSignaling.PowerShell.dll'
         [Reflection.AssemblyName]::GetAssemblyName($dll).Version.ToString(3) | Should -Be $manifest.ModuleVersion
     }
 }

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace KvsSignaling.Analyzers.Analysis;
 
 /// <summary>
-/// The parameters of <c>Get-KvsSignalingChannelEndpoint</c> (module/KvsSignaling.Module/Commands) and PowerShell's
+/// The parameters of <c>Get-KvsSignalingChannelEndpoint</c> (module/KvsSignaling.PowerShell/Commands) and PowerShell's
 /// common parameters, with their aliases, resolved as PowerShell binds a name: exactly, ignoring case, else as the
 /// unique prefix of one parameter's name or aliases.
 /// </summary>

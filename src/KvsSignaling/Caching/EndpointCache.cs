@@ -13,7 +13,7 @@ internal sealed class EndpointCache
     // Every entry lives for the same ttl, so the order of storing is the order of expiry: the first node is the one
     // closest to expiry (or expired). Eviction and expiry take it in O(1) instead of scanning or sorting the entries.
     private readonly LinkedList<Entry> _byExpiry = new();
-    private readonly Dictionary<string, Task<SignalingChannelEndpoints>> _inFlight = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<ChannelEndpoints>> _inFlight = new(StringComparer.Ordinal);
     private readonly TimeSpan _ttl;
     private readonly int _maxEntries;
     private readonly Func<TimeSpan> _now;
@@ -61,10 +61,10 @@ internal sealed class EndpointCache
     /// <summary>True while the cache still answers with this entry: not expired, dropped, replaced or evicted. Takes no lock.</summary>
     public bool IsLive(Entry entry) => !entry.Dropped && entry.ExpiresAt > _now();
 
-    public Task<SignalingChannelEndpoints> GetOrFetchAsync(
+    public Task<ChannelEndpoints> GetOrFetchAsync(
         string key,
         bool bypass,
-        Func<CancellationToken, Task<SignalingChannelEndpoints>> fetch,
+        Func<CancellationToken, Task<ChannelEndpoints>> fetch,
         CancellationToken callerToken,
         CancellationToken lifetimeToken)
     {
@@ -75,8 +75,8 @@ internal sealed class EndpointCache
             return FetchAndStoreAsync(key, fetch, callerToken);
         }
 
-        Task<SignalingChannelEndpoints>? shared;
-        TaskCompletionSource<SignalingChannelEndpoints>? owner = null;
+        Task<ChannelEndpoints>? shared;
+        TaskCompletionSource<ChannelEndpoints>? owner = null;
         long generation;
         lock (_lock)
         {
@@ -95,7 +95,7 @@ internal sealed class EndpointCache
             KvsTelemetry.EndpointCacheMisses.Add(1);
             if (!_inFlight.TryGetValue(key, out shared))
             {
-                owner = new TaskCompletionSource<SignalingChannelEndpoints>(TaskCreationOptions.RunContinuationsAsynchronously);
+                owner = new TaskCompletionSource<ChannelEndpoints>(TaskCreationOptions.RunContinuationsAsynchronously);
                 shared = owner.Task;
                 _inFlight[key] = shared;
             }
@@ -131,9 +131,9 @@ internal sealed class EndpointCache
         }
     }
 
-    private async Task<SignalingChannelEndpoints> FetchAndStoreAsync(
+    private async Task<ChannelEndpoints> FetchAndStoreAsync(
         string key,
-        Func<CancellationToken, Task<SignalingChannelEndpoints>> fetch,
+        Func<CancellationToken, Task<ChannelEndpoints>> fetch,
         CancellationToken callerToken)
     {
         long generation;
@@ -159,8 +159,8 @@ internal sealed class EndpointCache
     private async Task RunAsync(
         string key,
         long generation,
-        Func<CancellationToken, Task<SignalingChannelEndpoints>> fetch,
-        TaskCompletionSource<SignalingChannelEndpoints> owner,
+        Func<CancellationToken, Task<ChannelEndpoints>> fetch,
+        TaskCompletionSource<ChannelEndpoints> owner,
         CancellationToken lifetimeToken)
     {
         try
@@ -201,7 +201,7 @@ internal sealed class EndpointCache
         }
     }
 
-    private void Store(string key, SignalingChannelEndpoints value)
+    private void Store(string key, ChannelEndpoints value)
     {
         var now = _now();
         if (_entries.TryGetValue(key, out var replaced))
@@ -230,7 +230,7 @@ internal sealed class EndpointCache
     {
         private volatile bool _dropped;
 
-        public Entry(string key, SignalingChannelEndpoints value, TimeSpan expiresAt)
+        public Entry(string key, ChannelEndpoints value, TimeSpan expiresAt)
         {
             Key = key;
             Cached = value.AsCached();
@@ -239,8 +239,8 @@ internal sealed class EndpointCache
 
         public string Key { get; }
 
-        /// <summary>The answer as a hit returns it (<see cref="SignalingChannelEndpoints.FromCache"/> set).</summary>
-        public SignalingChannelEndpoints Cached { get; }
+        /// <summary>The answer as a hit returns it (<see cref="ChannelEndpoints.FromCache"/> set).</summary>
+        public ChannelEndpoints Cached { get; }
 
         public ChannelArn ChannelArn => Cached.ChannelArn;
 

@@ -7,10 +7,10 @@ namespace KvsSignaling.Endpoints;
 /// </summary>
 internal static class ReturnedEndpoints
 {
-    public static List<ResourceEndpoint> Check(string operation, IEnumerable<KeyValuePair<string?, string?>> raw, Uri controlPlane, string? requestId)
+    public static List<ProtocolEndpoint> Check(string operation, IEnumerable<KeyValuePair<string?, string?>> raw, Uri controlPlane, string? requestId)
     {
         var plain = controlPlane.Scheme == Uri.UriSchemeHttp;
-        var result = new List<ResourceEndpoint>(3);
+        var result = new List<ProtocolEndpoint>(3);
         foreach (var item in raw)
         {
             var endpointText = item.Value ?? "(missing)";
@@ -38,7 +38,7 @@ internal static class ReturnedEndpoints
                     operation, endpointText, item.Key, requestId);
             }
 
-            result.Add(new ResourceEndpoint(protocol, uri));
+            result.Add(new ProtocolEndpoint(protocol, uri));
         }
 
         return result;

@@ -43,7 +43,7 @@ namespace KvsSignaling
         public override string ToString() => Value;
     }
 
-    public sealed class SignalingChannelEndpoints { }
+    public sealed class ChannelEndpoints { }
 
     public sealed class PresignedConnectUrl { }
 
@@ -53,10 +53,10 @@ namespace KvsSignaling
 
     public sealed class KvsSignalingClient : IDisposable
     {
-        public Task<SignalingChannelEndpoints> GetSignalingChannelEndpointAsync(
+        public Task<ChannelEndpoints> GetSignalingChannelEndpointAsync(
             ChannelArn channelArn,
             ChannelRole role,
-            IEnumerable<ChannelProtocol> protocols = null) => Task.FromResult(new SignalingChannelEndpoints());
+            IEnumerable<ChannelProtocol> protocols = null) => Task.FromResult(new ChannelEndpoints());
 
         public Task<PresignedConnectUrl> CreatePresignedConnectUrlAsync(
             ChannelArn channelArn,

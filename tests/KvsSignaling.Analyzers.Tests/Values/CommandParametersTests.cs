@@ -11,8 +11,8 @@ public sealed partial class CommandParametersTests
 {
     private static readonly string[] Sources =
     [
-        "module/KvsSignaling.Module/Commands/GetKvsSignalingChannelEndpointCommand.cs",
-        "module/KvsSignaling.Module/Commands/KvsCmdlet.cs",
+        "module/KvsSignaling.PowerShell/Commands/GetKvsSignalingChannelEndpointCommand.cs",
+        "module/KvsSignaling.PowerShell/Commands/KvsCmdlet.cs",
     ];
 
     [Fact]

@@ -99,14 +99,14 @@ public sealed class EndpointCacheUnitTests
 
     private static string Key(ChannelArn arn) => EndpointCache.KeyOf(ControlPlane, arn, ChannelRole.Master, new[] { ChannelProtocol.Wss });
 
-    private Task<SignalingChannelEndpoints> Get(EndpointCache cache, ChannelArn arn, bool bypass = false) =>
+    private Task<ChannelEndpoints> Get(EndpointCache cache, ChannelArn arn, bool bypass = false) =>
         cache.GetOrFetchAsync(
             Key(arn),
             bypass,
             _ =>
             {
                 _fetches++;
-                return Task.FromResult(new SignalingChannelEndpoints(arn, ChannelRole.Master, new[] { new ResourceEndpoint(ChannelProtocol.Wss, new Uri("wss://m.example")) }, "rid", fromCache: false));
+                return Task.FromResult(new ChannelEndpoints(arn, ChannelRole.Master, new[] { new ProtocolEndpoint(ChannelProtocol.Wss, new Uri("wss://m.example")) }, "rid", fromCache: false));
             },
             CancellationToken.None,
             CancellationToken.None);

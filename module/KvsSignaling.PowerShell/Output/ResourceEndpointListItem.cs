@@ -1,9 +1,9 @@
 namespace KvsSignaling.PowerShell.Output;
 
 /// <summary>One endpoint the service returned: its protocol and its URL.</summary>
-public sealed class SignalingEndpoint
+public sealed class ResourceEndpointListItem
 {
-    internal SignalingEndpoint(string protocol, Uri resourceEndpoint)
+    internal ResourceEndpointListItem(string protocol, Uri resourceEndpoint)
     {
         Protocol = protocol;
         ResourceEndpoint = resourceEndpoint;

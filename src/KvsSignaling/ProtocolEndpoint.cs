@@ -1,10 +1,10 @@
 namespace KvsSignaling;
 
 /// <summary>One endpoint of a signaling channel (the model's <c>ResourceEndpointListItem</c>), checked for an absolute URI and a scheme that fits the protocol.</summary>
-public sealed class ResourceEndpoint
+public sealed class ProtocolEndpoint
 {
     /// <summary>Creates an endpoint.</summary>
-    public ResourceEndpoint(ChannelProtocol protocol, Uri uri)
+    public ProtocolEndpoint(ChannelProtocol protocol, Uri uri)
     {
         Protocol = protocol;
         Uri = uri ?? throw new ArgumentNullException(nameof(uri));

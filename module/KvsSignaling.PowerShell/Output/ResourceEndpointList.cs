@@ -6,20 +6,20 @@ namespace KvsSignaling.PowerShell.Output;
 /// The endpoints of one lookup. A list to scripts (index, foreach, Where-Object), and readable text where
 /// PowerShell turns a value into a string (Export-Csv, ConvertTo-Csv, "$x"): "WSS wss://...; HTTPS https://...".
 /// </summary>
-public sealed class SignalingEndpointList : IReadOnlyList<SignalingEndpoint>
+public sealed class ResourceEndpointList : IReadOnlyList<ResourceEndpointListItem>
 {
-    private readonly SignalingEndpoint[] items;
+    private readonly ResourceEndpointListItem[] items;
 
-    internal SignalingEndpointList(SignalingEndpoint[] items) => this.items = items;
+    internal ResourceEndpointList(ResourceEndpointListItem[] items) => this.items = items;
 
     /// <inheritdoc />
     public int Count => items.Length;
 
     /// <inheritdoc />
-    public SignalingEndpoint this[int index] => items[index];
+    public ResourceEndpointListItem this[int index] => items[index];
 
     /// <inheritdoc />
-    public IEnumerator<SignalingEndpoint> GetEnumerator() => ((IEnumerable<SignalingEndpoint>)items).GetEnumerator();
+    public IEnumerator<ResourceEndpointListItem> GetEnumerator() => ((IEnumerable<ResourceEndpointListItem>)items).GetEnumerator();
 
     /// <inheritdoc />
     IEnumerator IEnumerable.GetEnumerator() => items.GetEnumerator();

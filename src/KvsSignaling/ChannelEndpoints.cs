@@ -1,10 +1,10 @@
 namespace KvsSignaling;
 
 /// <summary>The endpoints of one signaling channel for one role, as <see cref="KvsSignalingClient.GetSignalingChannelEndpointAsync"/> returns them.</summary>
-public sealed class SignalingChannelEndpoints
+public sealed class ChannelEndpoints
 {
     /// <summary>Creates a result.</summary>
-    public SignalingChannelEndpoints(ChannelArn channelArn, ChannelRole role, IReadOnlyList<ResourceEndpoint> endpoints, string? requestId, bool fromCache)
+    public ChannelEndpoints(ChannelArn channelArn, ChannelRole role, IReadOnlyList<ProtocolEndpoint> endpoints, string? requestId, bool fromCache)
     {
         ChannelArn = channelArn ?? throw new ArgumentNullException(nameof(channelArn));
         Role = role;
@@ -20,7 +20,7 @@ public sealed class SignalingChannelEndpoints
     public ChannelRole Role { get; }
 
     /// <summary>Every endpoint the service returned, in its order.</summary>
-    public IReadOnlyList<ResourceEndpoint> Endpoints { get; }
+    public IReadOnlyList<ProtocolEndpoint> Endpoints { get; }
 
     /// <summary>The WSS endpoint, if returned.</summary>
     public Uri? Wss => Find(ChannelProtocol.Wss);
@@ -37,7 +37,7 @@ public sealed class SignalingChannelEndpoints
     /// <summary>True when the answer came from the client's endpoint cache.</summary>
     public bool FromCache { get; }
 
-    internal SignalingChannelEndpoints AsCached() => new(ChannelArn, Role, Endpoints, RequestId, fromCache: true);
+    internal ChannelEndpoints AsCached() => new(ChannelArn, Role, Endpoints, RequestId, fromCache: true);
 
     private Uri? Find(ChannelProtocol protocol)
     {

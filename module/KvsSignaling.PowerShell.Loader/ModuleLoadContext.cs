@@ -10,7 +10,7 @@ namespace KvsSignaling.PowerShell.Loader;
 /// </summary>
 public sealed class ModuleLoadContext : AssemblyLoadContext
 {
-    private const string ModuleAssemblyName = "KvsSignaling.Module";
+    private const string ModuleAssemblyName = "KvsSignaling.PowerShell";
     private const string PrivateFolderName = "private";
 
     private static readonly object Gate = new();

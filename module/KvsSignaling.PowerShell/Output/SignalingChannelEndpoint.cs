@@ -12,7 +12,7 @@ public sealed class SignalingChannelEndpoint
     /// <summary>The type name the format file and scripts key on.</summary>
     public const string TypeName = "KvsSignaling.SignalingChannelEndpoint";
 
-    internal SignalingChannelEndpoint(SignalingChannelEndpoints result)
+    internal SignalingChannelEndpoint(ChannelEndpoints result)
     {
         ChannelARN = result.ChannelArn.Value;
         ChannelName = result.ChannelArn.ChannelName;
@@ -21,7 +21,7 @@ public sealed class SignalingChannelEndpoint
         Wss = result.Wss;
         Https = result.Https;
         WebRtc = result.WebRtc;
-        Endpoints = new SignalingEndpointList(result.Endpoints.Select(e => new SignalingEndpoint(e.Protocol.Value, e.Uri)).ToArray());
+        Endpoints = new ResourceEndpointList(result.Endpoints.Select(e => new ResourceEndpointListItem(e.Protocol.Value, e.Uri)).ToArray());
         RequestId = result.RequestId;
         FromCache = result.FromCache;
     }
@@ -48,7 +48,7 @@ public sealed class SignalingChannelEndpoint
     public Uri? WebRtc { get; }
 
     /// <summary>Every endpoint as the service listed it; as text (CSV, strings) "WSS wss://...; HTTPS https://...".</summary>
-    public SignalingEndpointList Endpoints { get; }
+    public ResourceEndpointList Endpoints { get; }
 
     /// <summary>The request id of the call that returned these endpoints.</summary>
     public string? RequestId { get; }
