@@ -138,6 +138,8 @@ internal sealed class ServiceCaller : IDisposable
             switch (outcome.Result)
             {
                 case AttemptResult.Success:
+                    // A clock far off is learnt from a good answer too, so a presigned URL made before any error is right.
+                    _clock.Observe(outcome.ServerDate);
                     Trace(call, attempt, outcome.Status, outcome.RequestId, null, started, willRetry: false);
                     return new ServiceResponse(outcome.Body, outcome.RequestId, outcome.Status!.Value);
 
@@ -198,7 +200,7 @@ internal sealed class ServiceCaller : IDisposable
             var requestId = RequestIdOf(response);
             if (status >= 200 && status < 300)
             {
-                return new AttemptOutcome(AttemptResult.Success, status, requestId, responseBody);
+                return new AttemptOutcome(AttemptResult.Success, status, requestId, responseBody) { ServerDate = response.Headers.Date };
             }
 
             return new AttemptOutcome(AttemptResult.ErrorAnswer, status, requestId, responseBody)

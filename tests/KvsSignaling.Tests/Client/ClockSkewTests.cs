@@ -65,6 +65,32 @@ public sealed class ClockSkewTests
         Assert.Equal(1, server.Count);
     }
 
+    [Fact]
+    public async Task A_service_clock_far_from_ours_is_learnt_from_a_good_answer_and_signs_presigned_urls()
+    {
+        await using var server = new LoopbackServer((_, _) => WithDate(Reply.Endpoints(("WSS", "wss://m.example")), DateTimeOffset.UtcNow + Skew));
+        using var client = TestClients.Create(server);
+
+        // No error: the endpoint answer alone carries the service's date.
+        await client.GetSignalingChannelEndpointAsync(TestClients.Arn, ChannelRole.Master);
+        var url = await client.CreatePresignedConnectUrlAsync(TestClients.Arn, ChannelRole.Master);
+
+        Assert.InRange(url.SignedAt - DateTimeOffset.UtcNow, Skew - TimeSpan.FromMinutes(1), Skew + TimeSpan.FromMinutes(1));
+        Assert.Contains("X-Amz-Date=" + url.SignedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), url.Url.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_service_clock_a_few_seconds_off_is_not_adopted()
+    {
+        await using var server = new LoopbackServer((_, _) => WithDate(Reply.Endpoints(("WSS", "wss://m.example")), DateTimeOffset.UtcNow + TimeSpan.FromSeconds(20)));
+        using var client = TestClients.Create(server);
+
+        await client.GetSignalingChannelEndpointAsync(TestClients.Arn, ChannelRole.Master);
+        var url = await client.CreatePresignedConnectUrlAsync(TestClients.Arn, ChannelRole.Master);
+
+        Assert.InRange(url.SignedAt - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(-10), TimeSpan.FromSeconds(10));
+    }
+
     /// <summary>A service whose clock runs two hours ahead and that rejects signatures more than 5 minutes off.</summary>
     private static Reply SkewedService(RecordedRequest request, string code, string message)
     {
