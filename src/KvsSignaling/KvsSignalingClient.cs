@@ -96,11 +96,7 @@ public sealed class KvsSignalingClient : IKvsSignalingClient, IDisposable
         GetEndpointOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        ThrowIfDisposed();
-        if (channelArn is null)
-        {
-            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
-        }
+        ThrowIfDisposed(channelArn);
 
         CheckRole(role, nameof(role));
         var protocolList = CheckProtocols(protocols, nameof(protocols));
@@ -133,11 +129,7 @@ public sealed class KvsSignalingClient : IKvsSignalingClient, IDisposable
         Uri? wssEndpoint = null,
         CancellationToken cancellationToken = default)
     {
-        ThrowIfDisposed();
-        if (channelArn is null)
-        {
-            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
-        }
+        ThrowIfDisposed(channelArn);
 
         CheckRole(role, nameof(role));
         CheckConnectClientId(role, clientId, nameof(clientId));
@@ -152,7 +144,7 @@ public sealed class KvsSignalingClient : IKvsSignalingClient, IDisposable
             throw new ArgumentException($"The WSS endpoint must be an absolute wss:// (or ws://) URL; got scheme '{(wssEndpoint.IsAbsoluteUri ? wssEndpoint.Scheme : "(relative)")}'.", nameof(wssEndpoint));
         }
 
-        var operation = role == ChannelRole.Master ? "ConnectAsMaster" : "ConnectAsViewer";
+        var operation = KvsSignalingConnection.OperationOf(role);
         var endpoint = wssEndpoint ?? await WssEndpointAsync(channelArn, role, cancellationToken).ConfigureAwait(false);
         var credentials = await _caller.GetCredentialsAsync(operation, cancellationToken).ConfigureAwait(false);
 
@@ -192,11 +184,7 @@ public sealed class KvsSignalingClient : IKvsSignalingClient, IDisposable
         SignalingConnectionOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        ThrowIfDisposed();
-        if (channelArn is null)
-        {
-            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
-        }
+        ThrowIfDisposed(channelArn);
 
         CheckRole(role, nameof(role));
         CheckConnectClientId(role, clientId, nameof(clientId));
@@ -211,11 +199,7 @@ public sealed class KvsSignalingClient : IKvsSignalingClient, IDisposable
         GetIceServerConfigOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        ThrowIfDisposed();
-        if (channelArn is null)
-        {
-            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
-        }
+        ThrowIfDisposed(channelArn);
 
         if (clientId is not null)
         {
@@ -283,11 +267,7 @@ public sealed class KvsSignalingClient : IKvsSignalingClient, IDisposable
     /// <inheritdoc/>
     public async Task<SignalingChannelInfo> DescribeSignalingChannelAsync(ChannelArn channelArn, CancellationToken cancellationToken = default)
     {
-        ThrowIfDisposed();
-        if (channelArn is null)
-        {
-            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
-        }
+        ThrowIfDisposed(channelArn);
 
         const string operation = "DescribeSignalingChannel";
         var response = await SendAsync(operation, "/describeSignalingChannel", RequestBodies.DescribeSignalingChannel(null, channelArn), channelArn, cancellationToken).ConfigureAwait(false);
@@ -336,11 +316,7 @@ public sealed class KvsSignalingClient : IKvsSignalingClient, IDisposable
     /// <inheritdoc/>
     public async Task UpdateSignalingChannelAsync(ChannelArn channelArn, string currentVersion, int? messageTtlSeconds, CancellationToken cancellationToken = default)
     {
-        ThrowIfDisposed();
-        if (channelArn is null)
-        {
-            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
-        }
+        ThrowIfDisposed(channelArn);
 
         CheckVersion(currentVersion, nameof(currentVersion));
         CheckMessageTtl(messageTtlSeconds, nameof(messageTtlSeconds));
@@ -356,11 +332,7 @@ public sealed class KvsSignalingClient : IKvsSignalingClient, IDisposable
     /// <inheritdoc/>
     public async Task DeleteSignalingChannelAsync(ChannelArn channelArn, string? currentVersion = null, CancellationToken cancellationToken = default)
     {
-        ThrowIfDisposed();
-        if (channelArn is null)
-        {
-            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
-        }
+        ThrowIfDisposed(channelArn);
 
         if (currentVersion is not null)
         {
@@ -380,11 +352,7 @@ public sealed class KvsSignalingClient : IKvsSignalingClient, IDisposable
     /// <inheritdoc/>
     public async Task TagSignalingChannelAsync(ChannelArn channelArn, IEnumerable<KeyValuePair<string, string>> tags, CancellationToken cancellationToken = default)
     {
-        ThrowIfDisposed();
-        if (channelArn is null)
-        {
-            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
-        }
+        ThrowIfDisposed(channelArn);
 
         if (tags is null)
         {
@@ -409,11 +377,7 @@ public sealed class KvsSignalingClient : IKvsSignalingClient, IDisposable
     /// <inheritdoc/>
     public async Task UntagSignalingChannelAsync(ChannelArn channelArn, IEnumerable<string> tagKeys, CancellationToken cancellationToken = default)
     {
-        ThrowIfDisposed();
-        if (channelArn is null)
-        {
-            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
-        }
+        ThrowIfDisposed(channelArn);
 
         var keys = CheckTagKeys(tagKeys, nameof(tagKeys));
         const string operation = "UntagResource";
@@ -428,11 +392,7 @@ public sealed class KvsSignalingClient : IKvsSignalingClient, IDisposable
     /// <inheritdoc/>
     public async Task<IReadOnlyDictionary<string, string>> ListSignalingChannelTagsAsync(ChannelArn channelArn, CancellationToken cancellationToken = default)
     {
-        ThrowIfDisposed();
-        if (channelArn is null)
-        {
-            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
-        }
+        ThrowIfDisposed(channelArn);
 
         const string operation = "ListTagsForResource";
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -710,6 +670,16 @@ public sealed class KvsSignalingClient : IKvsSignalingClient, IDisposable
         if (Volatile.Read(ref _disposed) != 0)
         {
             throw new ObjectDisposedException(nameof(KvsSignalingClient));
+        }
+    }
+
+    // The start of every call about one channel: a disposed client, then a missing ARN, refused before any work.
+    private void ThrowIfDisposed(ChannelArn channelArn)
+    {
+        ThrowIfDisposed();
+        if (channelArn is null)
+        {
+            throw new ArgumentNullException(nameof(channelArn), "A channel ARN is required.");
         }
     }
 

@@ -20,6 +20,9 @@ namespace KvsSignaling;
 /// </remarks>
 public sealed class KvsSignalingConnection : IAsyncDisposable, IDisposable
 {
+    /// <summary>The service operation a connection in this role is: ConnectAsMaster or ConnectAsViewer.</summary>
+    internal static string OperationOf(ChannelRole role) => role == ChannelRole.Master ? "ConnectAsMaster" : "ConnectAsViewer";
+
     // Frames from the service are at most a 10K payload plus the envelope; anything far larger is skipped.
     private const int MaxFrameBytes = 1024 * 1024;
 
@@ -51,7 +54,7 @@ public sealed class KvsSignalingConnection : IAsyncDisposable, IDisposable
         Role = role;
         ClientId = clientId;
         _options = options;
-        _operation = role == ChannelRole.Master ? "ConnectAsMaster" : "ConnectAsViewer";
+        _operation = OperationOf(role);
         _backoff = new Backoff(options.ReconnectBaseDelay, options.ReconnectMaxDelay);
         _inbox = Channel.CreateBounded<SignalingMessage>(new BoundedChannelOptions(options.ReceiveBufferCapacity)
         {
