@@ -1,9 +1,7 @@
 // A master and a viewer signal through kvs-local, offline: dotnet run docs/examples/signaling.cs
 #:project ../../src/KvsSignaling.Local/KvsSignaling.Local.csproj
 #:project ../../src/KvsSignaling/KvsSignaling.csproj
-using System.Globalization;
 using System.Net.WebSockets;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
@@ -19,13 +17,12 @@ using var client = new KvsSignalingClient(new KvsSignalingClientOptions
     Credentials = new BasicAWSCredentials(AccessKey, Secret),
 });
 var arn = await client.CreateSignalingChannelAsync("demo");
-var masterWss = (await client.GetSignalingChannelEndpointAsync(arn, ChannelRole.Master, [ChannelProtocol.Wss])).Wss!;
-var viewerWss = (await client.GetSignalingChannelEndpointAsync(arn, ChannelRole.Viewer, [ChannelProtocol.Wss])).Wss!;
 
+// The library finds each role's WSS endpoint and presigns it; the frames below are the raw wire protocol.
 using var master = new ClientWebSocket();
-await master.ConnectAsync(Presign(masterWss, arn.Value, null), CancellationToken.None);
+await master.ConnectAsync((await client.CreatePresignedConnectUrlAsync(arn, ChannelRole.Master)).Url, CancellationToken.None);
 using var viewer = new ClientWebSocket();
-await viewer.ConnectAsync(Presign(viewerWss, arn.Value, "viewer-1"), CancellationToken.None);
+await viewer.ConnectAsync((await client.CreatePresignedConnectUrlAsync(arn, ChannelRole.Viewer, "viewer-1")).Url, CancellationToken.None);
 
 await SendAsync(viewer, new JsonObject { ["action"] = "SDP_OFFER", ["messagePayload"] = Base64("""{"type":"offer","sdp":"v=0"}""") });
 Console.WriteLine($"master got: {await ReceiveAsync(master)}");
@@ -48,31 +45,4 @@ static async Task<string> ReceiveAsync(ClientWebSocket socket)
     var buffer = new byte[64 * 1024];
     var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
     return Encoding.UTF8.GetString(buffer, 0, result.Count);
-}
-
-// SigV4 query-string signing as the WebRTC SDKs do it: host the only signed header, the payload hash of "".
-static Uri Presign(Uri endpoint, string channelArn, string? clientId)
-{
-    var amzDate = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-    var scope = $"{amzDate[..8]}/{Region}/kinesisvideo/aws4_request";
-    var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["X-Amz-Algorithm"] = "AWS4-HMAC-SHA256",
-        ["X-Amz-ChannelARN"] = channelArn,
-        ["X-Amz-Credential"] = $"{AccessKey}/{scope}",
-        ["X-Amz-Date"] = amzDate,
-        ["X-Amz-Expires"] = "299",
-        ["X-Amz-SignedHeaders"] = "host",
-    };
-    if (clientId is not null)
-    {
-        parameters["X-Amz-ClientId"] = clientId;
-    }
-
-    var query = string.Join('&', parameters.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
-    var canonical = $"GET\n{endpoint.AbsolutePath}\n{query}\nhost:{endpoint.Authority}\n\nhost\n{Convert.ToHexStringLower(SHA256.HashData([]))}";
-    var stringToSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{scope}\n{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))}";
-    byte[] Hmac(byte[] key, string data) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(data));
-    var signingKey = Hmac(Hmac(Hmac(Hmac(Encoding.UTF8.GetBytes("AWS4" + Secret), amzDate[..8]), Region), "kinesisvideo"), "aws4_request");
-    return new Uri($"{endpoint.GetLeftPart(UriPartial.Path)}?{query}&X-Amz-Signature={Convert.ToHexStringLower(Hmac(signingKey, stringToSign))}");
 }
